@@ -1,0 +1,13 @@
+package io.filament.agent;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Per-host controller: XMPP to control nodes, port API, DHCP, programs the dataplane. */
+@SpringBootApplication
+public class VrouterAgentApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(VrouterAgentApplication.class, args);
+    }
+}
