@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code filament} command line. {@code bin/filament} runs it with the checkout's root. */
 @Command(name = "filament", mixinStandardHelpOptions = true, version = "filament 0.1.0",
         description = "Filament: network virtualization on Kafka and Cassandra.",
-        subcommands = {InfraCommand.class})
+        subcommands = {InfraCommand.class, StackCommands.Up.class, StackCommands.Down.class,
+                StackCommands.Status.class})
 public final class FilamentCommand {
 
     Workspace workspace() {

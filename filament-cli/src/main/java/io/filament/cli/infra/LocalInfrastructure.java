@@ -42,13 +42,13 @@ public final class LocalInfrastructure {
         for (InfraNode node : nodes) {
             Optional<ProcessHandle> running = node.process().running();
             if (running.isPresent()) {
-                out.printf("  %-10s already running (pid %d)%n", node.name(), running.get().pid());
+                out.printf("  %-20s already running (pid %d)%n", node.name(), running.get().pid());
                 continue;
             }
             for (int port : node.ports()) {
                 PortGuard.requireFree("127.0.0.1", port, node.name());
             }
-            out.printf("  %-10s starting, log %s%n", node.name(), node.logFile());
+            out.printf("  %-20s starting, log %s%n", node.name(), node.logFile());
             node.start();
             started.add(node);
         }
@@ -63,12 +63,12 @@ public final class LocalInfrastructure {
         for (InfraNode node : nodes.reversed()) {
             Optional<ProcessHandle> running = node.process().running();
             if (running.isEmpty()) {
-                out.printf("  %-10s not running%n", node.name());
+                out.printf("  %-20s not running%n", node.name());
                 continue;
             }
             long pid = running.get().pid();
             node.process().stop(STOP_GRACE);
-            out.printf("  %-10s stopped (pid %d)%n", node.name(), pid);
+            out.printf("  %-20s stopped (pid %d)%n", node.name(), pid);
         }
     }
 }

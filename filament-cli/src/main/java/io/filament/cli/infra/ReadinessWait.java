@@ -46,7 +46,7 @@ public final class ReadinessWait {
                 if (node.answers()) {
                     Duration took = Duration.between(since, clock.instant());
                     ready.put(node, took);
-                    out.printf("  %-10s ready at %s after %.1f s (%s)%n", node.name(), node.address(),
+                    out.printf("  %-20s ready at %s after %.1f s (%s)%n", node.name(), node.address(),
                             took.toMillis() / 1000.0, node.describe());
                 }
             }

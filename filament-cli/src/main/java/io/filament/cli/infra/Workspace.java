@@ -44,7 +44,7 @@ public record Workspace(Path root) {
         return root.resolve(module).resolve("target").resolve(module + ".jar");
     }
 
-    static Path ensureDirectory(Path dir) {
+    public static Path ensureDirectory(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {

@@ -1,0 +1,101 @@
+package io.filament.cli;
+
+import io.filament.cli.infra.InfraNode;
+import io.filament.cli.output.Durations;
+import io.filament.cli.output.Table;
+import io.filament.cli.stack.LocalStack;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code filament up|down|status}: the whole stack on this machine. */
+final class StackCommands {
+
+    private StackCommands() {
+    }
+
+    static LocalStack stack(FilamentCommand root) {
+        return LocalStack.standard(root.workspace(), Clock.systemUTC(), System.out);
+    }
+
+    @Command(name = "up", description = "Start the infrastructure and every service; wait until all are healthy.")
+    static final class Up implements Callable<Integer> {
+        @ParentCommand
+        FilamentCommand root;
+
+        @Override
+        public Integer call() {
+            stack(root).up();
+            System.out.println("see bin/filament status; stop everything with bin/filament down");
+            return 0;
+        }
+    }
+
+    @Command(name = "down", description = "Stop every service and the infrastructure that up started.")
+    static final class Down implements Callable<Integer> {
+        @ParentCommand
+        FilamentCommand root;
+
+        @Override
+        public Integer call() {
+            stack(root).down();
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Show every process of the local stack: pid, address, uptime, health.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        FilamentCommand root;
+
+        @Option(names = {"-o", "--output"}, description = "table (default) or json", defaultValue = "table")
+        String output;
+
+        @Override
+        public Integer call() {
+            LocalStack stack = stack(root);
+            List<InfraNode> nodes = new ArrayList<>(stack.infrastructure().nodes());
+            nodes.addAll(stack.services());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            boolean healthy = true;
+            for (InfraNode node : nodes) {
+                Optional<ProcessHandle> process = node.process().running();
+                String health = process.isPresent() ? node.describe() : "";
+                healthy &= process.isPresent() && !health.isEmpty() && !health.equals("DOWN");
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("service", node.name());
+                row.put("pid", process.map(ProcessHandle::pid).orElse(null));
+                row.put("address", node.address());
+                row.put("uptime_seconds", node.process().uptime().map(Duration::toSeconds).orElse(null));
+                row.put("health", process.isEmpty() ? "stopped" : health.isEmpty() ? "not answering" : health);
+                rows.add(row);
+            }
+            if (output.equals("json")) {
+                System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+            } else if (output.equals("table")) {
+                Table table = new Table("SERVICE", "PID", "ADDRESS", "UPTIME", "HEALTH");
+                for (Map<String, Object> row : rows) {
+                    Object uptime = row.get("uptime_seconds");
+                    table.row((String) row.get("service"), row.get("pid") == null ? "-" : row.get("pid").toString(),
+                            (String) row.get("address"),
+                            uptime == null ? "-" : Durations.compact(Duration.ofSeconds((Long) uptime)),
+                            (String) row.get("health"));
+                }
+                table.print(System.out);
+            } else {
+                System.err.println("filament: unknown output format \"" + output + "\" (use table or json)");
+                return 2;
+            }
+            return healthy ? 0 : 3;
+        }
+    }
+}
