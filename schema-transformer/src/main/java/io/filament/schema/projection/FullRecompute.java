@@ -1,0 +1,32 @@
+package io.filament.schema.projection;
+
+import io.filament.schema.config.ConfigImage;
+import io.filament.schema.config.ConfigObject;
+import io.filament.schema.desired.DesiredRecord;
+import io.filament.schema.policy.ConnectionGraph;
+import io.filament.schema.routing.RouteTargetStore;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Derives the whole desired state from a config image, from scratch. */
+public final class FullRecompute {
+
+    private FullRecompute() {
+    }
+
+    public static SortedMap<String, DesiredRecord> compute(ConfigImage image, RouteTargetStore store) {
+        ConnectionGraph graph = new ConnectionGraph();
+        for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
+            Projection.updateIntent(graph, image, network);
+        }
+        Projection projection = new Projection(image, graph, store);
+        SortedMap<String, DesiredRecord> state = new TreeMap<>();
+        for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
+            projection.networkRecords(network).forEach(record -> state.put(record.key(), record));
+        }
+        for (ConfigObject group : image.ofType(Projection.SECURITY_GROUP)) {
+            projection.securityGroupRecords(group).forEach(record -> state.put(record.key(), record));
+        }
+        return state;
+    }
+}

@@ -1,0 +1,171 @@
+package io.filament.schema.projection;
+
+import io.filament.schema.config.ConfigChange;
+import io.filament.schema.config.ConfigImage;
+import io.filament.schema.config.ConfigKey;
+import io.filament.schema.config.ConfigObject;
+import io.filament.schema.desired.DesiredChange;
+import io.filament.schema.desired.DesiredRecord;
+import io.filament.schema.policy.ConnectionGraph;
+import io.filament.schema.routing.RouteTargetStore;
+import io.filament.schema.routing.RoutingInstanceDeriver;
+import io.filament.schema.securitygroup.SecurityGroupAclDeriver;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Maintains the desired state change by change, recomputing only the networks and security groups a change
+ * touches: the changed object, the networks attached to a changed policy, every network connected to one of those
+ * before or after, the groups naming a changed group, and everything when the global config changes. The result
+ * equals {@link FullRecompute} on the same image. Owned by one thread.
+ */
+public final class IncrementalTranslator {
+
+    private final ConfigImage image = new ConfigImage();
+    private final ConnectionGraph graph = new ConnectionGraph();
+    private final RouteTargetStore store;
+    private final Map<ConfigKey, List<DesiredRecord>> owned = new HashMap<>();
+    private final SortedMap<String, DesiredRecord> state = new TreeMap<>();
+    private final Map<String, Set<ConfigKey>> groupsNaming = new HashMap<>();
+
+    public IncrementalTranslator(RouteTargetStore store) {
+        this.store = store;
+    }
+
+    /** Applies one config record and returns the desired records that changed, tombstones first, by key. */
+    public List<DesiredChange> apply(ConfigChange change) {
+        Optional<ConfigObject> before = image.get(change.key());
+        SortedSet<ConfigKey> dirty = new TreeSet<>();
+        String type = change.key().type();
+        if (type.equals(Projection.VIRTUAL_NETWORK)) {
+            before.ifPresent(network -> dirty.addAll(networkAndPeers(network)));
+        } else if (type.equals(Projection.NETWORK_POLICY)) {
+            attachedNetworks(change.key()).forEach(network -> dirty.addAll(networkAndPeers(network)));
+        }
+
+        ConfigImage.Update update = image.apply(change);
+        if (!update.changed()) {
+            return List.of();
+        }
+        switch (type) {
+            case Projection.VIRTUAL_NETWORK -> {
+                before.ifPresent(network -> {
+                    graph.remove(network.fqName().toString());
+                    boolean renamed = update.current().map(now -> !now.fqName().equals(network.fqName()))
+                            .orElse(true);
+                    if (renamed) {
+                        store.release(RoutingInstanceDeriver.instanceName(network));
+                    }
+                });
+                update.current().ifPresent(network -> {
+                    Projection.updateIntent(graph, image, network);
+                    dirty.addAll(networkAndPeers(network));
+                });
+            }
+            case Projection.NETWORK_POLICY -> attachedNetworks(change.key()).forEach(network -> {
+                Projection.updateIntent(graph, image, network);
+                dirty.addAll(networkAndPeers(network));
+            });
+            case Projection.SECURITY_GROUP -> {
+                before.ifPresent(group -> forgetGroupNames(group, dirty));
+                update.current().ifPresent(group -> indexGroupNames(group, dirty));
+                dirty.add(change.key());
+            }
+            case "global-system-config", "global-vrouter-config" -> {
+                image.ofType(Projection.VIRTUAL_NETWORK).forEach(network -> dirty.add(network.key()));
+            }
+            default -> {
+            }
+        }
+        return recompute(dirty);
+    }
+
+    /** The current desired state, by key. */
+    public SortedMap<String, DesiredRecord> state() {
+        return Collections.unmodifiableSortedMap(state);
+    }
+
+    public ConfigImage image() {
+        return image;
+    }
+
+    private List<DesiredChange> recompute(Set<ConfigKey> dirty) {
+        Projection projection = new Projection(image, graph, store);
+        Map<String, DesiredRecord> previous = new HashMap<>();
+        Map<String, DesiredRecord> next = new TreeMap<>();
+        for (ConfigKey unit : dirty) {
+            for (DesiredRecord record : owned.getOrDefault(unit, List.of())) {
+                previous.put(record.key(), record);
+            }
+            List<DesiredRecord> records = image.get(unit).map(object -> switch (unit.type()) {
+                case Projection.VIRTUAL_NETWORK -> projection.networkRecords(object);
+                case Projection.SECURITY_GROUP -> projection.securityGroupRecords(object);
+                default -> List.<DesiredRecord>of();
+            }).orElse(List.of());
+            if (records.isEmpty()) {
+                owned.remove(unit);
+            } else {
+                owned.put(unit, records);
+            }
+            records.forEach(record -> next.put(record.key(), record));
+        }
+        List<DesiredChange> changes = new ArrayList<>();
+        new TreeSet<>(previous.keySet()).stream().filter(key -> !next.containsKey(key)).forEach(key -> {
+            state.remove(key);
+            changes.add(new DesiredChange.Tombstone(key));
+        });
+        next.forEach((key, record) -> {
+            if (!record.equals(previous.get(key))) {
+                state.put(key, record);
+                changes.add(new DesiredChange.Upsert(record));
+            }
+        });
+        return changes;
+    }
+
+    private Set<ConfigKey> networkAndPeers(ConfigObject network) {
+        Set<ConfigKey> keys = new HashSet<>();
+        keys.add(network.key());
+        for (String peer : graph.peersOf(network.fqName().toString())) {
+            image.byFqName(Projection.VIRTUAL_NETWORK, peer).ifPresent(object -> keys.add(object.key()));
+        }
+        return keys;
+    }
+
+    private List<ConfigObject> attachedNetworks(ConfigKey policy) {
+        return image.referrersOf(policy).stream()
+                .filter(key -> key.type().equals(Projection.VIRTUAL_NETWORK))
+                .flatMap(key -> image.get(key).stream())
+                .toList();
+    }
+
+    private void indexGroupNames(ConfigObject group, Set<ConfigKey> dirty) {
+        dirty.addAll(groupsNaming.getOrDefault(group.fqName().toString(), Set.of()));
+        for (String named : SecurityGroupAclDeriver.referencedGroups(group)) {
+            groupsNaming.computeIfAbsent(named, n -> new HashSet<>()).add(group.key());
+        }
+    }
+
+    private void forgetGroupNames(ConfigObject group, Set<ConfigKey> dirty) {
+        dirty.addAll(groupsNaming.getOrDefault(group.fqName().toString(), Set.of()));
+        for (String named : SecurityGroupAclDeriver.referencedGroups(group)) {
+            Set<ConfigKey> naming = groupsNaming.get(named);
+            if (naming != null) {
+                naming.remove(group.key());
+                if (naming.isEmpty()) {
+                    groupsNaming.remove(named);
+                }
+            }
+        }
+    }
+}

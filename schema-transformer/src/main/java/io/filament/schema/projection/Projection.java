@@ -1,0 +1,70 @@
+package io.filament.schema.projection;
+
+import io.filament.schema.config.ConfigImage;
+import io.filament.schema.config.ConfigObject;
+import io.filament.schema.desired.DesiredRecord;
+import io.filament.schema.policy.AclRule;
+import io.filament.schema.policy.AttachedPolicies;
+import io.filament.schema.policy.ConnectionDeriver;
+import io.filament.schema.policy.ConnectionGraph;
+import io.filament.schema.policy.ConnectionIntent;
+import io.filament.schema.policy.NetworkAclDeriver;
+import io.filament.schema.policy.NetworkPolicyExpander;
+import io.filament.schema.routing.GlobalSettings;
+import io.filament.schema.routing.RouteTargetStore;
+import io.filament.schema.routing.RoutingInstanceDeriver;
+import io.filament.schema.securitygroup.SecurityGroupAclDeriver;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The records one config object owns, given the image, the connection graph and the route-target claims. A network
+ * owns its routing instance, route target, ACL and the connections whose first instance is its own; a security
+ * group owns its two ACLs. Full recompute and the incremental translator both derive through here.
+ */
+final class Projection {
+
+    static final String VIRTUAL_NETWORK = "virtual-network";
+    static final String SECURITY_GROUP = "security-group";
+    static final String NETWORK_POLICY = "network-policy";
+
+    private final ConfigImage image;
+    private final ConnectionGraph graph;
+    private final RoutingInstanceDeriver instances;
+
+    Projection(ConfigImage image, ConnectionGraph graph, RouteTargetStore store) {
+        this.image = image;
+        this.graph = graph;
+        this.instances = new RoutingInstanceDeriver(store, GlobalSettings.from(image));
+    }
+
+    /** Recomputes the network's connection intent from its policies and records it in the graph. */
+    static void updateIntent(ConnectionGraph graph, ConfigImage image, ConfigObject network) {
+        String name = network.fqName().toString();
+        List<AclRule> rules = NetworkPolicyExpander.expand(name, AttachedPolicies.of(network, image));
+        ConnectionIntent intent = NetworkPolicyExpander.intentOf(name, rules);
+        graph.put(name, network.fqName().parent(), intent);
+    }
+
+    List<DesiredRecord> networkRecords(ConfigObject network) {
+        String name = network.fqName().toString();
+        List<ConfigObject> policies = AttachedPolicies.of(network, image);
+        List<ConfigObject> peers = graph.peersOf(name).stream()
+                .map(peer -> image.byFqName(VIRTUAL_NETWORK, peer).orElseThrow())
+                .toList();
+        List<DesiredRecord> records = new ArrayList<>(instances.derive(network, peers, policies));
+        NetworkAclDeriver.derive(network, policies, NetworkPolicyExpander.expand(name, policies))
+                .ifPresent(records::add);
+        String ownInstance = RoutingInstanceDeriver.instanceName(network);
+        for (ConfigObject peer : peers) {
+            if (ownInstance.compareTo(RoutingInstanceDeriver.instanceName(peer)) < 0) {
+                records.add(ConnectionDeriver.derive(network, policies, peer, AttachedPolicies.of(peer, image)));
+            }
+        }
+        return records;
+    }
+
+    List<DesiredRecord> securityGroupRecords(ConfigObject group) {
+        return SecurityGroupAclDeriver.derive(group, image);
+    }
+}
