@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code filament infra up|down|status}: the local Kafka broker and Cassandra node. */
 @Command(name = "infra", description = "Run the local Kafka broker and Cassandra node.",
-        subcommands = {InfraCommand.Up.class, InfraCommand.Down.class, InfraCommand.Status.class})
+        subcommands = {InfraCommand.Up.class, InfraCommand.Down.class, InfraCommand.Status.class,
+                CqlCommand.class})
 final class InfraCommand {
 
     @ParentCommand

@@ -25,7 +25,7 @@ public final class LocalInfrastructure {
     }
 
     public static LocalInfrastructure standard(Workspace workspace, Clock clock, PrintStream out) {
-        String cassandraHeap = Optional.ofNullable(System.getenv("FILAMENT_CASSANDRA_HEAP")).orElse("768m");
+        String cassandraHeap = Optional.ofNullable(System.getenv("FILAMENT_CASSANDRA_HEAP")).orElse("640m");
         return new LocalInfrastructure(List.of(
                 new KafkaNode(workspace, Jdk.require(25)),
                 new CassandraNode(workspace, Jdk.require(17), cassandraHeap)), clock, out);
