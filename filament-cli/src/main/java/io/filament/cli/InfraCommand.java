@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code filament infra up|down|status}: the local Kafka broker and Cassandra node. */
 @Command(name = "infra", description = "Run the local Kafka broker and Cassandra node.",
         subcommands = {InfraCommand.Up.class, InfraCommand.Down.class, InfraCommand.Status.class,
-                CqlCommand.class})
+                CqlCommand.class, InfraCommand.Check.class})
 final class InfraCommand {
 
     @ParentCommand
@@ -69,6 +69,23 @@ final class InfraCommand {
             }
             table.print(System.out);
             return allUp ? 0 : 3;
+        }
+    }
+
+    @Command(name = "check", description = "Exit 0 when Kafka and Cassandra answer at their addresses, whoever started them.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        InfraCommand infra;
+
+        @Override
+        public Integer call() {
+            boolean all = true;
+            for (InfraNode node : infra.infrastructure().nodes()) {
+                String answer = node.describe();
+                System.out.printf("%-10s %s%n", node.name(), answer.isEmpty() ? "not answering at " + node.address() : answer);
+                all &= !answer.isEmpty();
+            }
+            return all ? 0 : 3;
         }
     }
 }
