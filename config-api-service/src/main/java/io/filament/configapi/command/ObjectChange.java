@@ -1,0 +1,22 @@
+package io.filament.configapi.command;
+
+import io.filament.contracts.config.ConfigOperation;
+import io.filament.contracts.config.ConfigType;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An event: one object changed to {@code version}. {@code object} is the state after the change (for a delete,
+ * the last state); {@code previous} the state before (empty on create), from which the store derives its index
+ * updates (children, back-refs).
+ */
+public record ObjectChange(ConfigType type, String uuid, List<String> fqName, ConfigOperation operation,
+                           long version, List<String> changedFields, ObjectNode object,
+                           Optional<ObjectNode> previous) {
+
+    public ObjectChange {
+        fqName = List.copyOf(fqName);
+        changedFields = List.copyOf(changedFields);
+    }
+}
