@@ -34,7 +34,7 @@ public record FqName(List<String> elements) {
     }
 
     /** The name with these elements, root first. */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static FqName of(List<String> elements) {
         return new FqName(elements);
     }

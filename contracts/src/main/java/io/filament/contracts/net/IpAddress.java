@@ -36,7 +36,7 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
      *
      * @throws InvalidValueException naming {@code ip_address} and the text when it is not an address
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IpAddress parse(String text) {
         return parse(FIELD, text, text);
     }

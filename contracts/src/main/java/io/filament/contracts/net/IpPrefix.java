@@ -43,7 +43,7 @@ public record IpPrefix(IpAddress network, int length) implements Comparable<IpPr
      * @throws InvalidValueException naming {@code ip_prefix} and the text when the address or the length
      *     is malformed, the length is too large for the family, or host bits are set
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static IpPrefix parse(String text) {
         if (text == null) {
             throw new InvalidValueException(FIELD, null, "value is required");

@@ -33,7 +33,7 @@ public record MacAddress(long value) implements Comparable<MacAddress> {
      *
      * @throws InvalidValueException naming {@code mac_address} and the text otherwise
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MacAddress parse(String text) {
         if (text == null) {
             throw new InvalidValueException(FIELD, null, "value is required");

@@ -30,7 +30,7 @@ public record AsNumber(long value) implements Comparable<AsNumber> {
         }
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static AsNumber of(long value) {
         return new AsNumber(value);
     }

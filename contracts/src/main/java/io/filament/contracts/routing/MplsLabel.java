@@ -49,7 +49,7 @@ public record MplsLabel(int value) implements Comparable<MplsLabel> {
         }
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static MplsLabel of(int value) {
         return new MplsLabel(value);
     }

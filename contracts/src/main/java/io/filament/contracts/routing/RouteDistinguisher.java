@@ -56,7 +56,7 @@ public record RouteDistinguisher(AdministratorKind kind, long administrator, lon
      * @throws InvalidValueException naming {@code route_distinguisher} and the text when malformed or out
      *     of range
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RouteDistinguisher parse(String text) {
         if (text == null) {
             throw new InvalidValueException(FIELD, null, "value is required");

@@ -59,7 +59,7 @@ public record RouteTarget(AdministratorKind kind, long administrator, long assig
      * @throws InvalidValueException naming {@code route_target} and the text when the prefix, the
      *     administrator or the number is malformed or out of range
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static RouteTarget parse(String text) {
         if (text == null) {
             throw new InvalidValueException(FIELD, null, "value is required");

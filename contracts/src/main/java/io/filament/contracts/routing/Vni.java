@@ -31,7 +31,7 @@ public record Vni(int value) implements Comparable<Vni> {
         }
     }
 
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Vni of(int value) {
         return new Vni(value);
     }
