@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "filament", mixinStandardHelpOptions = true, version = "filament 0.1.0",
         description = "Filament: network virtualization on Kafka and Cassandra.",
         subcommands = {InfraCommand.class, StackCommands.Up.class, StackCommands.Down.class,
-                StackCommands.Status.class})
+                StackCommands.Status.class, InspectCommands.Get.class, InspectCommands.Routes.class,
+                InspectCommands.Flows.class})
 public final class FilamentCommand {
 
     Workspace workspace() {
