@@ -1,6 +1,10 @@
 package io.filament.testsupport;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -14,6 +18,23 @@ import java.util.UUID;
  */
 public record LocalInfrastructure(String kafkaBootstrapServers, InetSocketAddress cassandraContactPoint,
                                   String localDatacenter) {
+
+    /**
+     * A CQL session to the local node with timeouts fit for tests on a busy machine: schema changes
+     * (keyspaces, tables) can take several seconds there, far beyond the driver's 2 s default.
+     */
+    public CqlSession cqlSession() {
+        DriverConfigLoader loader = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+                .build();
+        return CqlSession.builder()
+                .addContactPoint(cassandraContactPoint)
+                .withLocalDatacenter(localDatacenter)
+                .withConfigLoader(loader)
+                .build();
+    }
 
     /** A keyspace name no other test uses: {@code it_<prefix>_<random>}, valid CQL (lowercase, ≤ 48 chars). */
     public String uniqueKeyspace(String prefix) {

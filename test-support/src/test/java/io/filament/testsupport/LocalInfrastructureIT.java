@@ -66,10 +66,7 @@ class LocalInfrastructureIT {
     @Test
     void writesAndReadsTheRealCassandraWithALightweightTransaction(LocalInfrastructure infra) {
         String keyspace = infra.uniqueKeyspace("support");
-        try (CqlSession session = CqlSession.builder()
-                .addContactPoint(infra.cassandraContactPoint())
-                .withLocalDatacenter(infra.localDatacenter())
-                .build()) {
+        try (CqlSession session = infra.cqlSession()) {
             assertThat(session.execute("SELECT release_version FROM system.local").one().getString(0)).startsWith("5.0.");
             session.execute("CREATE KEYSPACE " + keyspace
                     + " WITH replication = {'class':'SimpleStrategy','replication_factor':1}");
