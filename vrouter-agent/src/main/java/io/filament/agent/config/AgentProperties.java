@@ -106,9 +106,9 @@ public record AgentProperties(
      */
     public record PortApi(String address, @DefaultValue("9091") int port) {
         public PortApi {
-            if (port < 1 || port > 65535) {
+            if (port < 0 || port > 65535) {
                 throw new InvalidAgentPropertyException("filament.port-api.port", String.valueOf(port),
-                        "must be within 1..65535");
+                        "must be within 0..65535 (0: any free port)");
             }
         }
     }
