@@ -1,5 +1,11 @@
 package io.filament.cli;
 
+import io.filament.cli.demo.DemoCheck;
+import io.filament.cli.demo.DemoNamespaces;
+import io.filament.cli.demo.DemoReport;
+import io.filament.cli.demo.DemoScenario;
+import io.filament.cli.demo.DhcpClient;
+import io.filament.cli.fabric.FabricIntent;
 import io.filament.cli.infra.InfraNode;
 import io.filament.cli.output.Durations;
 import io.filament.cli.output.Table;
@@ -32,10 +38,22 @@ final class StackCommands {
         @ParentCommand
         FilamentCommand root;
 
+        @Option(names = "--demo", description = "Then declare the demo networks and VMs and prove they reach each other.")
+        boolean demo;
+
         @Override
         public Integer call() {
-            stack(root).up();
-            System.out.println("see bin/filament status; stop everything with bin/filament down");
+            long start = System.nanoTime();
+            Duration ready = stack(root).up();
+            if (!demo) {
+                System.out.println("see bin/filament status; stop everything with bin/filament down");
+                return 0;
+            }
+            System.out.println("demo:");
+            DemoScenario scenario = new DemoScenario(new FabricIntent(DemoScenario.configApi()),
+                    new DemoNamespaces(root.workspace()), new DhcpClient(root.workspace()), System.out);
+            List<DemoCheck> checks = scenario.run();
+            DemoReport.print(checks, ready, Duration.ofNanos(System.nanoTime() - start), System.out);
             return 0;
         }
     }
@@ -48,6 +66,10 @@ final class StackCommands {
         @Override
         public Integer call() {
             stack(root).down();
+            int removed = new DemoNamespaces(root.workspace()).deleteAll();
+            if (removed > 0) {
+                System.out.printf("  removed %d demo namespaces (and the TAPs in them)%n", removed);
+            }
             return 0;
         }
     }

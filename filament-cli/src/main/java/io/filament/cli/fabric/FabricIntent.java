@@ -1,0 +1,125 @@
+package io.filament.cli.fabric;
+
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The objects a demo or a test declares, built on {@link ConfigApi} one TF resource at a time. */
+public final class FabricIntent {
+
+    public static final List<String> DEFAULT_IPAM = List.of("default-domain", "default-project", "default-network-ipam");
+    private static final String DOMAIN = "default-domain";
+
+    private final ConfigApi api;
+
+    public FabricIntent(ConfigApi api) {
+        this.api = api;
+    }
+
+    public ConfigApi api() {
+        return api;
+    }
+
+    public String virtualRouter(String hostname, String fabricAddress) {
+        ObjectNode body = ConfigApi.child(List.of("default-global-system-config", hostname), "global-system-config");
+        body.put("virtual_router_ip_address", fabricAddress);
+        return api.create("virtual-router", body);
+    }
+
+    public String project(String name) {
+        return api.create("project", ConfigApi.child(List.of(DOMAIN, name), "domain"));
+    }
+
+    /** A network with one IPv4 subnet from the default IPAM ({@code cidr} like {@code 10.1.1.0/24}). */
+    public String network(String project, String name, String cidr) {
+        String[] parts = cidr.split("/");
+        ObjectNode subnet = ConfigApi.object();
+        subnet.set("subnet", ConfigApi.object().put("ip_prefix", parts[0]).put("ip_prefix_len", Integer.parseInt(parts[1])));
+        ObjectNode attr = ConfigApi.object();
+        attr.set("ipam_subnets", ConfigApi.json().createArrayNode().add(subnet));
+        ObjectNode body = ConfigApi.child(List.of(DOMAIN, project, name), "project");
+        body.set("network_ipam_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(DEFAULT_IPAM, attr)));
+        return api.create("virtual-network", body);
+    }
+
+    /** A policy whose rules each pass one protocol (and destination port range) both ways between two networks. */
+    public String bidirectionalPolicy(String project, String name, String networkA, String networkB, List<PolicyRule> rules) {
+        ArrayNode entries = ConfigApi.json().createArrayNode();
+        for (PolicyRule rule : rules) {
+            ObjectNode entry = ConfigApi.object()
+                    .put("direction", "<>")
+                    .put("protocol", rule.protocol());
+            entry.set("action_list", ConfigApi.object().put("simple_action", "pass"));
+            entry.set("src_addresses", addresses(project, networkA));
+            entry.set("dst_addresses", addresses(project, networkB));
+            entry.set("src_ports", ports(-1, -1));
+            entry.set("dst_ports", ports(rule.fromPort(), rule.toPort()));
+            entries.add(entry);
+        }
+        ObjectNode body = ConfigApi.child(List.of(DOMAIN, project, name), "project");
+        body.set("network_policy_entries", ConfigApi.object().set("policy_rule", entries));
+        return api.create("network-policy", body);
+    }
+
+    public void attachPolicy(String networkUuid, String policyUuid, int sequence) {
+        ObjectNode attr = ConfigApi.object();
+        attr.set("sequence", ConfigApi.object().put("major", sequence).put("minor", 0));
+        api.refUpdate("ADD", "virtual-network", networkUuid, "network-policy", policyUuid, attr);
+    }
+
+    public void detachPolicy(String networkUuid, String policyUuid) {
+        api.refUpdate("DELETE", "virtual-network", networkUuid, "network-policy", policyUuid, null);
+    }
+
+    /** A VM with one interface in {@code network}, bound to {@code host}, with an address allocated by IPAM. */
+    public Port port(String project, String vmName, String network, String host) {
+        String vmUuid = api.create("virtual-machine", ConfigApi.child(List.of(vmName), null));
+        List<String> vnFqName = List.of(DOMAIN, project, network);
+        ObjectNode vmi = ConfigApi.child(List.of(DOMAIN, project, vmName + "-eth0"), "project");
+        vmi.set("virtual_machine_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(List.of(vmName), null)));
+        vmi.set("virtual_network_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(vnFqName, null)));
+        ObjectNode binding = ConfigApi.object().put("key", "host_id").put("value", host);
+        vmi.set("virtual_machine_interface_bindings",
+                ConfigApi.object().set("key_value_pair", ConfigApi.json().createArrayNode().add(binding)));
+        String vmiUuid = api.create("virtual-machine-interface", vmi);
+        ObjectNode iip = ConfigApi.child(List.of(vmName + "-eth0-ip"), null);
+        iip.set("virtual_network_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(vnFqName, null)));
+        iip.set("virtual_machine_interface_refs", ConfigApi.json().createArrayNode()
+                .add(ConfigApi.ref(List.of(DOMAIN, project, vmName + "-eth0"), null)));
+        String iipUuid = api.create("instance-ip", iip);
+        String address = api.read("instance-ip", iipUuid).path("instance_ip_address").asString();
+        JsonNode macs = api.read("virtual-machine-interface", vmiUuid)
+                .path("virtual_machine_interface_mac_addresses").path("mac_address");
+        String mac = macs.isArray() && !macs.isEmpty() ? macs.get(0).asString() : "";
+        return new Port(vmName, vmUuid, vmiUuid, iipUuid, api.uuidOf("virtual-network", vnFqName),
+                api.uuidOf("project", List.of(DOMAIN, project)), address, mac, host);
+    }
+
+    public void deletePort(Port port) {
+        api.delete("instance-ip", port.instanceIpUuid());
+        api.delete("virtual-machine-interface", port.vmiUuid());
+        api.delete("virtual-machine", port.vmUuid());
+    }
+
+    private static ArrayNode addresses(String project, String network) {
+        return ConfigApi.json().createArrayNode()
+                .add(ConfigApi.object().put("virtual_network", String.join(":", DOMAIN, project, network)));
+    }
+
+    private static ArrayNode ports(int from, int to) {
+        return ConfigApi.json().createArrayNode().add(ConfigApi.object().put("start_port", from).put("end_port", to));
+    }
+
+    /** One protocol and destination port range; -1..-1 is any port. */
+    public record PolicyRule(String protocol, int fromPort, int toPort) {
+        public static PolicyRule any(String protocol) {
+            return new PolicyRule(protocol, -1, -1);
+        }
+    }
+
+    /** What the config API allocated for one VM interface. */
+    public record Port(String vmName, String vmUuid, String vmiUuid, String instanceIpUuid, String networkUuid,
+                       String projectUuid, String ipAddress, String macAddress, String host) {
+    }
+}
