@@ -20,11 +20,17 @@ public final class InMemoryRouteTargetStore implements RouteTargetStore {
         }
     }
 
+    /** The number {@code routingInstance} holds in {@code space}, without claiming one. */
+    public java.util.OptionalInt held(String routingInstance, NumberSpace space) {
+        Integer held = byInstance.getOrDefault(routingInstance, Map.of()).get(space);
+        return held == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(held);
+    }
+
     @Override
     public int numberFor(String routingInstance, NumberSpace space) {
-        Integer held = byInstance.getOrDefault(routingInstance, Map.of()).get(space);
-        if (held != null) {
-            return held;
+        java.util.OptionalInt held = held(routingInstance, space);
+        if (held.isPresent()) {
+            return held.getAsInt();
         }
         int number = free.get(space).lowest(routingInstance);
         record(routingInstance, space, number);

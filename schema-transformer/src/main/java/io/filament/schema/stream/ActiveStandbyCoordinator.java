@@ -1,0 +1,110 @@
+package io.filament.schema.stream;
+
+import io.filament.schema.lease.LeaderElection;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Starts the config binding only while this instance holds the lease. Granting activates the engine (rebuild and
+ * catch-up publish) and then starts the binding; revoking stops the binding and drops the engine's state. Both run
+ * on one activation thread so they never overlap.
+ */
+public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderElection.Listener {
+
+    static final String CONFIG_BINDING = "config-in-0";
+    private static final Logger log = LoggerFactory.getLogger(ActiveStandbyCoordinator.class);
+
+    private final ProjectionEngine engine;
+    private final BindingsLifecycleController bindings;
+    private final ExecutorService activation =
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("activation").daemon().factory());
+    private final LeaderElection election;
+    private volatile boolean running;
+
+    public ActiveStandbyCoordinator(ProjectionEngine engine, BindingsLifecycleController bindings,
+                                    LeaderElection election) {
+        this.engine = engine;
+        this.bindings = bindings;
+        this.election = election;
+        engine.onFailure(() -> activation.submit(this::rebuild));
+    }
+
+    public boolean isLeader() {
+        return election.isLeader();
+    }
+
+    public String owner() {
+        return election.owner();
+    }
+
+    @Override
+    public void granted() {
+        activation.submit(this::activate);
+    }
+
+    @Override
+    public void revoked() {
+        activation.submit(this::deactivate);
+    }
+
+    private void activate() {
+        try {
+            engine.activate();
+            bindings.start(CONFIG_BINDING);
+            log.info("{} is the active schema transformer", election.owner());
+        } catch (RuntimeException failure) {
+            log.warn("Activation failed, retrying: {}", failure.toString());
+            engine.deactivate();
+            if (running && isLeader()) {
+                activation.submit(this::activate);
+            }
+        }
+    }
+
+    private void deactivate() {
+        bindings.stop(CONFIG_BINDING);
+        engine.deactivate();
+        log.info("{} is standby", election.owner());
+    }
+
+    private void rebuild() {
+        bindings.stop(CONFIG_BINDING);
+        if (running && isLeader()) {
+            activate();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        election.start(this);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        election.close();
+        activation.shutdown();
+        try {
+            activation.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // After the binding infrastructure has started, before it stops.
+        return Integer.MAX_VALUE - 1000;
+    }
+}

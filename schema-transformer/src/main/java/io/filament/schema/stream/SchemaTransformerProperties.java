@@ -1,0 +1,72 @@
+package io.filament.schema.stream;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the schema transformer ({@code filament.schema.*}).
+ *
+ * @param kafkaBootstrapServers the Kafka brokers, also given to the Spring Cloud Stream binder
+ * @param topics                the config, desired and dead-letter topics
+ * @param cassandra             where route-target claims and the lease live
+ * @param lease                 active/standby lease timing
+ */
+@ConfigurationProperties("filament.schema")
+public record SchemaTransformerProperties(
+        @DefaultValue("127.0.0.1:9092") String kafkaBootstrapServers,
+        @DefaultValue Topics topics,
+        @DefaultValue Cassandra cassandra,
+        @DefaultValue Lease lease) {
+
+    public record Topics(
+            @DefaultValue("filament.config.v1") String config,
+            @DefaultValue("filament.desired.v1") String desired,
+            @DefaultValue("filament.config.v1.dlq") String deadLetter) {
+    }
+
+    /**
+     * @param contactPoint      {@code host:port} of a Cassandra node
+     * @param localDatacenter   the driver's local datacenter
+     * @param keyspace          the transformer's own keyspace, created if absent
+     * @param replicationFactor SimpleStrategy replication when the keyspace is created
+     */
+    public record Cassandra(
+            @DefaultValue("127.0.0.1:9042") String contactPoint,
+            @DefaultValue("datacenter1") String localDatacenter,
+            @DefaultValue("filament_schema") String keyspace,
+            @DefaultValue("1") int replicationFactor,
+            @DefaultValue("30s") Duration requestTimeout) {
+
+        public Cassandra {
+            if (!keyspace.matches("[a-z][a-z0-9_]{0,47}")) {
+                throw new IllegalArgumentException("filament.schema.cassandra.keyspace=" + keyspace
+                        + ": expected a lowercase CQL identifier of at most 48 characters");
+            }
+        }
+
+        public InetSocketAddress contactAddress() {
+            int colon = contactPoint.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("filament.schema.cassandra.contact-point=" + contactPoint
+                        + ": expected host:port");
+            }
+            return new InetSocketAddress(contactPoint.substring(0, colon),
+                    Integer.parseInt(contactPoint.substring(colon + 1)));
+        }
+    }
+
+    /**
+     * @param name          the lease row shared by all instances of one transformer deployment
+     * @param owner         this instance's identity; a random one when empty
+     * @param ttl           how long a lease lives without renewal (takeover happens within ttl + renewInterval)
+     * @param renewInterval how often the holder renews and a standby tries to acquire
+     */
+    public record Lease(
+            @DefaultValue("schema-transformer") String name,
+            @DefaultValue("") String owner,
+            @DefaultValue("6s") Duration ttl,
+            @DefaultValue("2s") Duration renewInterval) {
+    }
+}
