@@ -77,6 +77,12 @@ public final class LocalStack {
 
     /** Stops every service (hosts first), then the infrastructure. */
     public void down() {
+        stopServices();
+        infrastructure.down();
+    }
+
+    /** Stops every service, hosts first, and leaves the infrastructure running. */
+    public void stopServices() {
         for (ServiceNode service : services.reversed()) {
             Optional<ProcessHandle> running = service.process().running();
             if (running.isPresent()) {
@@ -85,7 +91,6 @@ public final class LocalStack {
                 out.printf("  %-20s stopped (pid %d)%n", service.name(), pid);
             }
         }
-        infrastructure.down();
     }
 
     ServiceNode service(String name) {
