@@ -1,0 +1,42 @@
+package io.filament.analytics.flow;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The flow tables, one per query entry point: every record is written to each, partitioned by the indexed
+ * field's value and a one-minute bucket of {@code setup_time}, clustered by setup time and flow uuid. A later
+ * record of the same flow overwrites the earlier row, so each table holds the latest counters per flow.
+ */
+public enum FlowIndex {
+    BY_SOURCE_VN(FlowField.SOURCE_VN, "flow_by_sourcevn"),
+    BY_DEST_VN(FlowField.DEST_VN, "flow_by_destvn"),
+    BY_VROUTER(FlowField.VROUTER, "flow_by_vrouter");
+
+    /** Width of a partition's time bucket. */
+    public static final long BUCKET_MICROS = 60_000_000L;
+
+    private final FlowField field;
+    private final String table;
+
+    FlowIndex(FlowField field, String table) {
+        this.field = field;
+        this.table = table;
+    }
+
+    public FlowField field() {
+        return field;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public static long bucketOf(long micros) {
+        return Math.floorDiv(micros, BUCKET_MICROS);
+    }
+
+    public static Optional<FlowIndex> of(FlowField field) {
+        return Arrays.stream(values()).filter(i -> i.field == field).findFirst();
+    }
+}
