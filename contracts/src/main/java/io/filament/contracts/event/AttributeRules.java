@@ -34,10 +34,15 @@ final class AttributeRules {
         if (value.isEmpty()) {
             throw new InvalidValueException(name, value, "must not be empty");
         }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (Character.isISOControl(codePoint)) {
                 throw new InvalidValueException(name, value, "contains a control character");
             }
+            if (Character.getType(codePoint) == Character.SURROGATE) {
+                throw new InvalidValueException(name, value, "contains an unpaired surrogate, which UTF-8 cannot carry");
+            }
+            i += Character.charCount(codePoint);
         }
         switch (attribute) {
             case SOURCE -> checkUriReference(value);

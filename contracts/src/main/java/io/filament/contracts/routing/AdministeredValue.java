@@ -9,7 +9,8 @@ import java.util.Optional;
  * The {@code <administrator>:<assigned number>} text shared by route targets and route distinguishers,
  * in Tungsten Fabric's spelling: {@code 64512:8000001} (2-byte AS), {@code 10.1.1.1:4660} (IPv4),
  * {@code 4200000000:7} (4-byte AS), and {@code 64512L:7} for a 4-byte-AS value whose AS number would also
- * fit in two bytes (the {@code L} keeps the text unambiguous, so text and wire forms convert both ways).
+ * fit in two bytes (the {@code L} keeps the text unambiguous, so text and wire forms convert both ways). A
+ * redundant {@code L} on a larger AS number is accepted, as TF accepts it, and left out on output.
  */
 record AdministeredValue(AdministratorKind kind, long administrator, long assignedNumber) {
 

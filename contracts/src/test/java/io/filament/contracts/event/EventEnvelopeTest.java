@@ -110,6 +110,14 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void rejectsTextThatUtf8HeadersCannotCarry() {
+        assertThatThrownBy(() -> CREATED.withSubject("red\uD800"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("invalid subject \"red\uD800\": contains an unpaired surrogate, which UTF-8 cannot carry");
+        assertThat(CREATED.withSubject("red \uD83D\uDE00").subject()).contains("red \uD83D\uDE00");
+    }
+
+    @Test
     void rejectsTimesRfc3339CannotWrite() {
         assertThatThrownBy(() -> CREATED.withTime(Instant.parse("+10000-01-01T00:00:00Z")))
                 .isInstanceOf(InvalidValueException.class)

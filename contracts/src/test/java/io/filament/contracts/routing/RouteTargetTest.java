@@ -57,6 +57,14 @@ class RouteTargetTest {
     }
 
     @Test
+    void acceptsARedundantFourByteMarkerAndDropsItOnOutput() {
+        RouteTarget target = RouteTarget.parse("target:70000L:5");
+
+        assertThat(target).isEqualTo(RouteTarget.parse("target:70000:5"));
+        assertThat(target).hasToString("target:70000:5");
+    }
+
+    @Test
     void exposesTheAdministratorAsAsNumberOrAddress() {
         assertThat(RouteTarget.parse("target:64512:1").asNumber()).contains(AsNumber.of(64512));
         assertThat(RouteTarget.parse("target:64512:1").ipv4Administrator()).isEmpty();
