@@ -23,7 +23,7 @@ public final class CassandraNode implements InfraNode {
     static final int STORAGE_PORT = 7000;
     static final int JMX_PORT = 7199;
     static final String DATACENTER = "datacenter1";
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(8);
 
     private final Workspace workspace;
     private final Jdk jdk;

@@ -24,7 +24,7 @@ public final class KafkaNode implements InfraNode {
     static final String HOST = "127.0.0.1";
     static final int PORT = 9092;
     static final int CONTROLLER_PORT = 9093;
-    private static final int PROBE_TIMEOUT_MS = 3000;
+    private static final int PROBE_TIMEOUT_MS = 8000;
 
     private final Workspace workspace;
     private final Jdk jdk;
