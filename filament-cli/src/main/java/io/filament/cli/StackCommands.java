@@ -6,6 +6,7 @@ import io.filament.cli.demo.DemoReport;
 import io.filament.cli.demo.DemoScenario;
 import io.filament.cli.demo.DhcpClient;
 import io.filament.cli.fabric.FabricIntent;
+import io.filament.cli.infra.InfraException;
 import io.filament.cli.infra.InfraNode;
 import io.filament.cli.output.Durations;
 import io.filament.cli.output.Table;
@@ -43,6 +44,10 @@ final class StackCommands {
 
         @Override
         public Integer call() {
+            if (!"root".equals(System.getProperty("user.name"))) {
+                throw new InfraException("bin/filament up needs root: the dataplanes create TAP devices and the demo "
+                        + "network namespaces (run it with sudo)");
+            }
             long start = System.nanoTime();
             Duration ready = stack(root).up();
             if (!demo) {
