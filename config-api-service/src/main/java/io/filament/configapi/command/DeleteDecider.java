@@ -39,7 +39,7 @@ final class DeleteDecider {
             throw new ConflictException("Delete when children still present: " + blocking);
         }
         List<String> referrers = new ArrayList<>(referrers(uuid));
-        derived.forEach(d -> referrers.addAll(referrers(d.uuid())));
+        derived.forEach(d -> referrers(d.uuid()).stream().filter(r -> !referrers.contains(r)).forEach(referrers::add));
         if (!referrers.isEmpty()) {
             throw new ConflictException("Delete when resource still referred: " + referrers);
         }
@@ -51,7 +51,8 @@ final class DeleteDecider {
     }
 
     private List<String> referrers(String uuid) {
-        return ctx.state.backRefs(uuid).stream().map(l -> l.type().dashed() + " " + l.fqNameString()).toList();
+        return ctx.state.backRefs(uuid).stream().map(l -> l.type().dashed() + " " + l.fqNameString()).distinct()
+                .toList();
     }
 
     private void record(StoredObject object) {

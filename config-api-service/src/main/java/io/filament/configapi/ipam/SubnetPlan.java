@@ -1,6 +1,5 @@
 package io.filament.configapi.ipam;
 
-import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -59,22 +58,16 @@ public record SubnetPlan(String subnetUuid, IpSubnet subnet, Optional<IpAddress>
         return pools.isEmpty() || pools.stream().anyMatch(p -> p.contains(address));
     }
 
-    /** Number of addresses that may be handed out at most. */
-    public BigInteger capacity() {
-        BigInteger count = BigInteger.ZERO;
-        Iterator<IpAddress> all = allocationOrder();
-        long limit = 1L << 20;
-        while (all.hasNext() && limit-- > 0) {
-            all.next();
-            count = count.add(BigInteger.ONE);
-        }
-        return count;
-    }
-
     /** Lazily walks the allocatable addresses in TF's allocation order. */
     public Iterator<IpAddress> allocationOrder() {
+        return allocationOrderAfter(Optional.empty());
+    }
+
+    /** The allocation order continued after {@code previous} (an address of this subnet), without wrapping. */
+    public Iterator<IpAddress> allocationOrderAfter(Optional<IpAddress> previous) {
+        IpAddress start = previous.filter(subnet::contains).orElse(fromStart ? subnet.first() : subnet.last());
         return new Iterator<>() {
-            private IpAddress cursor = fromStart ? subnet.first() : subnet.last();
+            private IpAddress cursor = start;
             private IpAddress next = advance();
 
             private IpAddress advance() {

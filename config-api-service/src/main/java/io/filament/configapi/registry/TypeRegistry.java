@@ -55,6 +55,13 @@ public final class TypeRegistry {
                 .map(TypeDescriptor::type).toList();
     }
 
+    /** The {@code fq_name} list of a request body (empty when it has none). */
+    public static List<String> fqNameOf(tools.jackson.databind.JsonNode body) {
+        List<String> name = new java.util.ArrayList<>();
+        body.path("fq_name").forEach(part -> name.add(part.asString()));
+        return name;
+    }
+
     /** Field name of a child list: {@code routing_instances}. */
     public static String childrenField(ConfigType child) {
         return child.underscored() + "s";

@@ -1,0 +1,197 @@
+package io.filament.configapi.outbox;
+
+import io.filament.configapi.store.CassandraConfigStore;
+import io.filament.configapi.store.Outbox;
+import io.filament.configapi.store.StoredEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves committed events from the Cassandra outbox to Kafka, per object in version order; owns its thread.
+ *
+ * <p>A plain Kafka producer rather than a Spring Cloud Stream binding: the relay must know, record by record,
+ * whether Kafka acknowledged, so that it advances {@code relay_progress} and deletes outbox markers only for events
+ * that are on both topics, and keeps retrying the rest while Kafka is down. The idempotent producer keeps per-key
+ * order across its own retries. Each outbox shard is relayed by one instance at a time (a TTL lease), so several
+ * config-api instances do not publish the same event twice in normal operation.
+ */
+public final class OutboxRelay implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+    private static final Duration DANGLING_AFTER = Duration.ofSeconds(60);
+    private static final Duration LEASE_RENEWAL = Duration.ofSeconds(5);
+
+    private final CassandraConfigStore store;
+    private final Outbox outbox;
+    private final Producer<String, byte[]> producer;
+    private final CloudEventRecords records;
+    private final TopicProvisioner topics;
+    private final Clock clock;
+    private final String instance;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final BitSet owned = new BitSet();
+    private long leasesRenewedAt;
+    private volatile boolean running = true;
+    private long backoffMillis;
+
+    public OutboxRelay(CassandraConfigStore store, Producer<String, byte[]> producer, CloudEventRecords records,
+                       TopicProvisioner topics, Clock clock, String instance) {
+        this.store = store;
+        this.outbox = store.outbox();
+        this.producer = producer;
+        this.records = records;
+        this.topics = topics;
+        this.clock = clock;
+        this.instance = instance;
+    }
+
+    /** Called after each commit so that events leave without waiting for the next poll. */
+    public void wakeUp() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    public void stop() {
+        running = false;
+        wakeUp.release();
+    }
+
+    @Override
+    public void run() {
+        log.info("Outbox relay {} started over {} shards", instance, outbox.shards());
+        while (running) {
+            boolean busy = false;
+            try {
+                topics.ensure();
+                renewLeases();
+                for (int shard = owned.nextSetBit(0); shard >= 0; shard = owned.nextSetBit(shard + 1)) {
+                    busy |= relayShard(shard);
+                }
+                if (backoffMillis > 0) {
+                    log.info("Outbox relay: Kafka reachable again");
+                }
+                backoffMillis = 0;
+            } catch (RuntimeException e) {
+                backoffMillis = Math.min(5_000, Math.max(100, backoffMillis * 2));
+                log.warn("Outbox relay: cannot publish yet ({}); retrying in {} ms", e.getMessage(), backoffMillis);
+            }
+            pause(busy ? 0 : backoffMillis > 0 ? backoffMillis : 200);
+        }
+        log.info("Outbox relay {} stopped", instance);
+    }
+
+    private void pause(long millis) {
+        try {
+            if (millis > 0 && wakeUp.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+                wakeUp.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void renewLeases() {
+        long now = clock.millis();
+        if (now - leasesRenewedAt < LEASE_RENEWAL.toMillis() && !owned.isEmpty()) {
+            return;
+        }
+        for (int shard = 0; shard < outbox.shards(); shard++) {
+            owned.set(shard, outbox.lease(shard, instance));
+        }
+        leasesRenewedAt = now;
+    }
+
+    /** Publishes what one shard has pending; true when it found work. */
+    private boolean relayShard(int shard) {
+        List<Outbox.Marker> markers = outbox.pending(shard, BATCH);
+        if (markers.isEmpty()) {
+            return false;
+        }
+        Map<String, List<Outbox.Marker>> byObject = new LinkedHashMap<>();
+        markers.forEach(m -> byObject.computeIfAbsent(m.uuid(), u -> new ArrayList<>()).add(m));
+        Map<String, List<Sent>> sent = new LinkedHashMap<>();
+        Map<String, Long> published = new LinkedHashMap<>();
+        for (var entry : byObject.entrySet()) {
+            long done = outbox.published(entry.getKey());
+            published.put(entry.getKey(), done);
+            sent.put(entry.getKey(), send(entry.getKey(), done));
+        }
+        producer.flush();
+        RuntimeException failure = null;
+        for (var entry : byObject.entrySet()) {
+            String uuid = entry.getKey();
+            long reached = published.get(uuid);
+            for (Sent s : sent.get(uuid)) {
+                if (!s.acknowledged()) {
+                    failure = new IllegalStateException("Kafka did not acknowledge " + uuid + " v" + s.version());
+                    break;
+                }
+                reached = s.version();
+            }
+            if (reached > published.get(uuid)) {
+                outbox.advance(uuid, reached);
+            }
+            for (Outbox.Marker m : entry.getValue()) {
+                boolean dangling = m.version() > reached && sent.get(uuid).isEmpty()
+                        && m.created().plus(DANGLING_AFTER).isBefore(clock.instant());
+                if (m.version() <= reached || dangling) {
+                    outbox.unmark(uuid, m.version());
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return true;
+    }
+
+    private record Sent(long version, Future<RecordMetadata> event, Future<RecordMetadata> snapshot) {
+        boolean acknowledged() {
+            try {
+                event.get();
+                snapshot.get();
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
+
+    private List<Sent> send(String uuid, long published) {
+        List<StoredEvent> events = store.eventsSince(uuid, Math.max(1, published), BATCH);
+        List<Sent> sent = new ArrayList<>();
+        Optional<StoredEvent> previous = Optional.empty();
+        long expected = published + 1;
+        for (StoredEvent event : events) {
+            if (event.version() <= published) {
+                previous = Optional.of(event);
+                continue;
+            }
+            if (event.version() != expected) {
+                break;
+            }
+            store.reproject(event, previous);
+            sent.add(new Sent(event.version(), producer.send(records.event(event)),
+                    producer.send(records.snapshot(event))));
+            previous = Optional.of(event);
+            expected++;
+        }
+        return sent;
+    }
+}

@@ -1,0 +1,58 @@
+package io.filament.configapi.service;
+
+import io.filament.configapi.command.Command;
+import io.filament.configapi.command.CommandHandler;
+import io.filament.configapi.command.Decision;
+import io.filament.configapi.error.ConflictException;
+import io.filament.configapi.store.CassandraConfigStore;
+import io.filament.configapi.store.CommitConflict;
+import io.filament.configapi.store.StoreView;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Both doors (REST and the command topic) end here: decide against the committed state, commit, and decide again
+ * when another writer won a race, a bounded number of times.
+ */
+public final class ConfigCommandService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConfigCommandService.class);
+    private static final int ATTEMPTS = 16;
+
+    private final CommandHandler handler;
+    private final CassandraConfigStore store;
+    private final Runnable committed;
+
+    /** {@code committed} runs after every commit (it wakes the outbox relay). */
+    public ConfigCommandService(CommandHandler handler, CassandraConfigStore store, Runnable committed) {
+        this.handler = handler;
+        this.store = store;
+        this.committed = committed;
+    }
+
+    public Decision execute(Command command, Optional<String> correlationId) {
+        String lastConflict = "";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (StoreView view = store.view()) {
+                Decision decision = handler.decide(view, command);
+                if (decision.changes().isEmpty()) {
+                    return decision;
+                }
+                store.commit(decision, correlationId);
+                committed.run();
+                log.debug("Committed {} {}: {} change(s)", command.type().dashed(), decision.subjectUuid(),
+                        decision.changes().size());
+                return decision;
+            } catch (CommitConflict e) {
+                lastConflict = e.getMessage();
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(100_000, 1_000_000L * attempt));
+            }
+        }
+        log.warn("Gave up on {} after {} conflicting attempts: {}", command, ATTEMPTS, lastConflict);
+        throw new ConflictException("Concurrent modification: " + lastConflict + " (gave up after " + ATTEMPTS
+                + " attempts)");
+    }
+}

@@ -1,0 +1,70 @@
+package io.filament.configapi.store;
+
+import io.filament.configapi.ipam.IpAddress;
+import io.filament.configapi.ipam.SubnetPlan;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * This instance's picture of which addresses of one subnet are held, so that concurrent requests pick different
+ * candidates. It only proposes: the lightweight transaction on {@code address_claims} decides. Addresses another
+ * instance released become visible when the book is reloaded, which happens when it finds the subnet full.
+ */
+final class AddressBook {
+
+    private final Supplier<Set<IpAddress>> loader;
+    private Set<IpAddress> taken;
+    private final Set<IpAddress> reserved = new HashSet<>();
+    private Optional<IpAddress> lastHandedOut = Optional.empty();
+
+    AddressBook(Supplier<Set<IpAddress>> loader) {
+        this.loader = loader;
+    }
+
+    synchronized Optional<IpAddress> reserve(SubnetPlan plan) {
+        if (taken == null) {
+            taken = new HashSet<>(loader.get());
+        }
+        Optional<IpAddress> found = scan(plan.allocationOrderAfter(lastHandedOut))
+                .or(() -> scan(plan.allocationOrder()));
+        if (found.isEmpty()) {
+            taken = new HashSet<>(loader.get());
+            found = scan(plan.allocationOrder());
+        }
+        found.ifPresent(address -> {
+            reserved.add(address);
+            lastHandedOut = Optional.of(address);
+        });
+        return found;
+    }
+
+    private Optional<IpAddress> scan(Iterator<IpAddress> order) {
+        while (order.hasNext()) {
+            IpAddress candidate = order.next();
+            if (!taken.contains(candidate) && !reserved.contains(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    synchronized void unreserve(IpAddress address) {
+        reserved.remove(address);
+    }
+
+    synchronized void taken(IpAddress address) {
+        reserved.remove(address);
+        if (taken != null) {
+            taken.add(address);
+        }
+    }
+
+    synchronized void freed(IpAddress address) {
+        if (taken != null) {
+            taken.remove(address);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package io.filament.configapi.store;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.filament.configapi.command.Claim;
+import io.filament.configapi.command.Decision;
+import io.filament.configapi.command.IdPool;
+import io.filament.configapi.command.ObjectChange;
+import io.filament.configapi.command.RefLink;
+import io.filament.configapi.command.StoredObject;
+import io.filament.configapi.error.ConflictException;
+import io.filament.contracts.config.ConfigType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The system of record in Cassandra. {@link #commit} is the only writer of config state: claims first, then one
+ * lightweight transaction per event on {@code (uuid, version)}, then the read tables. A conflict anywhere before
+ * the first event is committed gives every claim back, so a refused or lost attempt leaves nothing behind.
+ */
+public final class CassandraConfigStore {
+
+    private static final Logger log = LoggerFactory.getLogger(CassandraConfigStore.class);
+
+    private final CqlSession session;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final EventLog events;
+    private final ClaimLedger ledger;
+    private final Projection projection;
+    private final Outbox outbox;
+    private final PreparedStatement byUuid;
+    private final PreparedStatement byType;
+    private final PreparedStatement children;
+    private final PreparedStatement backRefs;
+    private final Map<String, AddressBook> addressBooks = new ConcurrentHashMap<>();
+    private final Map<IdPool, IdBook> idBooks = new EnumMap<>(IdPool.class);
+
+    public CassandraConfigStore(CqlSession session, String keyspace, JsonMapper json, Clock clock, int outboxShards) {
+        this.session = session;
+        this.json = json;
+        this.clock = clock;
+        this.events = new EventLog(session, keyspace);
+        this.ledger = new ClaimLedger(session, keyspace);
+        this.projection = new Projection(session, keyspace);
+        this.outbox = new Outbox(session, keyspace, outboxShards, 15);
+        byUuid = session.prepare("SELECT * FROM " + keyspace + ".objects_by_uuid WHERE uuid = ?");
+        byType = session.prepare("SELECT * FROM " + keyspace + ".objects_by_type WHERE type = ?");
+        children = session.prepare("SELECT * FROM " + keyspace + ".children WHERE parent_uuid = ?");
+        backRefs = session.prepare("SELECT * FROM " + keyspace + ".back_refs WHERE to_uuid = ?");
+        for (IdPool pool : IdPool.values()) {
+            idBooks.put(pool, new IdBook(pool, () -> ledger.ids(pool)));
+        }
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    EventLog events() {
+        return events;
+    }
+
+    Projection projection() {
+        return projection;
+    }
+
+    JsonMapper json() {
+        return json;
+    }
+
+    /** A fresh read view for deciding one command. */
+    public StoreView view() {
+        return new StoreView(this);
+    }
+
+    public Optional<StoredObject> find(String uuid) {
+        return StoreCalls.call("reading " + uuid, () ->
+                Optional.ofNullable(session.execute(byUuid.bind(uuid)).one()).map(this::object));
+    }
+
+    public Optional<StoredObject> find(ConfigType type, List<String> fqName) {
+        return StoreCalls.call("looking up " + fqName, () -> ledger.uuidOf(type.dashed(), String.join(":", fqName))
+                .flatMap(this::find).filter(o -> o.type() == type));
+    }
+
+    /** All objects of a type, ordered by uuid (the partition's clustering order). */
+    public List<StoredObject> list(ConfigType type) {
+        return StoreCalls.call("listing " + type.collection(), () -> {
+            List<StoredObject> all = new ArrayList<>();
+            session.execute(byType.bind(type.dashed())).forEach(r -> all.add(object(r)));
+            return all;
+        });
+    }
+
+    public List<RefLink> children(String parentUuid) {
+        return StoreCalls.call("reading children of " + parentUuid, () -> {
+            List<RefLink> links = new ArrayList<>();
+            for (Row r : session.execute(children.bind(parentUuid))) {
+                links.add(new RefLink(ConfigType.fromDashed(r.getString("child_type")).orElseThrow(),
+                        r.getString("child_uuid"), r.getList("fq_name", String.class), Optional.empty()));
+            }
+            return links;
+        });
+    }
+
+    public List<RefLink> backRefs(String uuid) {
+        return StoreCalls.call("reading back-refs of " + uuid, () -> {
+            List<RefLink> links = new ArrayList<>();
+            for (Row r : session.execute(backRefs.bind(uuid))) {
+                String attr = r.getString("attr");
+                links.add(new RefLink(ConfigType.fromDashed(r.getString("from_type")).orElseThrow(),
+                        r.getString("from_uuid"), r.getList("fq_name", String.class),
+                        Optional.ofNullable(attr).map(json::readTree)));
+            }
+            return links;
+        });
+    }
+
+    private StoredObject object(Row r) {
+        return new StoredObject(ConfigType.fromDashed(r.getString("type")).orElseThrow(), r.getString("uuid"),
+                r.getList("fq_name", String.class), Optional.ofNullable(r.getString("parent_uuid")),
+                r.getLong("version"), (ObjectNode) json.readTree(r.getString("body")));
+    }
+
+    ClaimLedger ledger() {
+        return ledger;
+    }
+
+    AddressBook addressBook(String subnetUuid) {
+        return addressBooks.computeIfAbsent(subnetUuid, s -> new AddressBook(() ->
+                StoreCalls.call("loading addresses of subnet " + s, () -> ledger.addresses(s))));
+    }
+
+    IdBook idBook(IdPool pool) {
+        return idBooks.get(pool);
+    }
+
+    /**
+     * Commits a decision. Throws {@link CommitConflict} when the attempt lost a race and should be decided again,
+     * {@link ConflictException} for a requested fq_name or address that somebody holds.
+     */
+    public void commit(Decision decision, Optional<String> correlationId) {
+        StoreCalls.run("committing " + decision.subjectUuid(), () -> {
+            List<Claim> taken = new ArrayList<>();
+            try {
+                for (Claim claim : decision.claims()) {
+                    take(claim);
+                    taken.add(claim);
+                }
+                appendPrimary(decision.changes().getFirst(), correlationId);
+            } catch (RuntimeException e) {
+                taken.forEach(this::giveBack);
+                throw e;
+            }
+            decision.changes().stream().skip(1).forEach(change -> appendFollowing(change, correlationId));
+            decision.claims().forEach(this::settled);
+            decision.releases().forEach(this::release);
+        });
+    }
+
+    private void take(Claim claim) {
+        Optional<String> holder = ledger.claim(claim);
+        if (holder.isEmpty()) {
+            return;
+        }
+        switch (claim) {
+            case Claim.FqName f -> throw new ConflictException("[" + f.fqName().replace(":", ", ")
+                    + "] already exists with uuid: " + holder.get());
+            case Claim.Address a when a.automatic() -> {
+                addressBook(a.subnetUuid()).taken(a.address());
+                throw new CommitConflict("address " + a.address() + " was taken by " + holder.get());
+            }
+            case Claim.Address a -> throw new ConflictException("IP address " + a.address()
+                    + " already in use by " + holder.get());
+            case Claim.Id i -> {
+                idBook(i.pool()).taken(i.id());
+                throw new CommitConflict(i.pool() + " " + i.id() + " was taken by " + holder.get());
+            }
+        }
+    }
+
+    private void giveBack(Claim claim) {
+        ledger.release(claim);
+        switch (claim) {
+            case Claim.Address a -> addressBook(a.subnetUuid()).unreserve(a.address());
+            case Claim.Id i -> idBook(i.pool()).unreserve(i.id());
+            case Claim.FqName f -> { }
+        }
+    }
+
+    private void settled(Claim claim) {
+        switch (claim) {
+            case Claim.Address a -> addressBook(a.subnetUuid()).taken(a.address());
+            case Claim.Id i -> idBook(i.pool()).taken(i.id());
+            case Claim.FqName f -> { }
+        }
+    }
+
+    private void release(Claim claim) {
+        ledger.release(claim);
+        switch (claim) {
+            case Claim.Address a -> addressBook(a.subnetUuid()).freed(a.address());
+            case Claim.Id i -> idBook(i.pool()).freed(i.id());
+            case Claim.FqName f -> { }
+        }
+    }
+
+    private void appendPrimary(ObjectChange change, Optional<String> correlationId) {
+        outbox.mark(change.uuid(), change.version(), clock.instant());
+        if (!events.append(change, correlationId, clock.instant())) {
+            throw new CommitConflict(change.type().dashed() + " " + change.uuid() + " version " + change.version()
+                    + " was written by another request");
+        }
+        project(change);
+    }
+
+    /**
+     * Appends an event that follows the command's primary one. New objects cannot collide; an update of an existing
+     * object (a virtual-router's VM refs) is rebased onto its newest version when somebody changed it meanwhile.
+     */
+    private void appendFollowing(ObjectChange change, Optional<String> correlationId) {
+        ObjectChange attempt = change;
+        for (int tries = 0; tries < 20; tries++) {
+            outbox.mark(attempt.uuid(), attempt.version(), clock.instant());
+            if (events.append(attempt, correlationId, clock.instant())) {
+                project(attempt);
+                return;
+            }
+            StoredEvent newest = events.latest(attempt.uuid()).orElseThrow();
+            attempt = RefRebase.onto(change, newest.version(), (ObjectNode) json.readTree(newest.objectJson()));
+        }
+        log.error("Gave up appending {} {} after repeated conflicts", change.type().dashed(), change.uuid());
+    }
+
+    /** Committed events of {@code uuid} from {@code fromVersion} on, oldest first. */
+    public List<StoredEvent> eventsSince(String uuid, long fromVersion, int limit) {
+        return StoreCalls.call("reading events of " + uuid, () -> events.since(uuid, fromVersion, limit));
+    }
+
+    /**
+     * Applies a committed event to the read tables again, unless they already show it (writes are idempotent, so
+     * this only matters when the writer stopped between its commit and its own projection).
+     */
+    public void reproject(StoredEvent event, Optional<StoredEvent> previous) {
+        if (event.operation() != io.filament.contracts.config.ConfigOperation.DELETED
+                && find(event.uuid()).filter(o -> o.version() >= event.version()).isPresent()) {
+            return;
+        }
+        projection.apply(event.type(), event.uuid(), event.version(), event.operation(), event.fqName(),
+                json.readTree(event.objectJson()), previous.map(p -> json.readTree(p.objectJson())));
+    }
+
+    private void project(ObjectChange change) {
+        projection.apply(change.type(), change.uuid(), change.version(), change.operation(), change.fqName(),
+                change.object(), change.previous().map(p -> (JsonNode) p));
+    }
+}

@@ -1,0 +1,122 @@
+package io.filament.configapi.store;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.filament.configapi.command.Claim;
+import io.filament.configapi.command.IdPool;
+import io.filament.configapi.ipam.IpAddress;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Unique names, addresses and ids, each claimed with a lightweight transaction on its own partition (so unrelated
+ * claims never contend) plus a plain listing row per subnet or pool from which the books are loaded.
+ */
+final class ClaimLedger {
+
+    private final CqlSession session;
+    private final PreparedStatement claimFqName;
+    private final PreparedStatement releaseFqName;
+    private final PreparedStatement findFqName;
+    private final PreparedStatement claimAddress;
+    private final PreparedStatement releaseAddress;
+    private final PreparedStatement findAddress;
+    private final PreparedStatement listAddress;
+    private final PreparedStatement unlistAddress;
+    private final PreparedStatement subnetAddresses;
+    private final PreparedStatement anySubnetAddress;
+    private final PreparedStatement claimId;
+    private final PreparedStatement releaseId;
+    private final PreparedStatement listId;
+    private final PreparedStatement unlistId;
+    private final PreparedStatement poolIds;
+
+    ClaimLedger(CqlSession session, String ks) {
+        this.session = session;
+        claimFqName = session.prepare("INSERT INTO " + ks + ".fq_names (type, fq_name, uuid) VALUES (?, ?, ?)"
+                + " IF NOT EXISTS");
+        releaseFqName = session.prepare("DELETE FROM " + ks + ".fq_names WHERE type = ? AND fq_name = ? IF uuid = ?");
+        findFqName = session.prepare("SELECT uuid FROM " + ks + ".fq_names WHERE type = ? AND fq_name = ?");
+        claimAddress = session.prepare("INSERT INTO " + ks + ".address_claims (subnet_uuid, address, owner)"
+                + " VALUES (?, ?, ?) IF NOT EXISTS");
+        releaseAddress = session.prepare("DELETE FROM " + ks + ".address_claims WHERE subnet_uuid = ? AND address = ?"
+                + " IF owner = ?");
+        findAddress = session.prepare("SELECT owner FROM " + ks + ".address_claims WHERE subnet_uuid = ?"
+                + " AND address = ?");
+        listAddress = session.prepare("INSERT INTO " + ks + ".subnet_addresses (subnet_uuid, address, owner)"
+                + " VALUES (?, ?, ?)");
+        unlistAddress = session.prepare("DELETE FROM " + ks + ".subnet_addresses WHERE subnet_uuid = ?"
+                + " AND address = ?");
+        subnetAddresses = session.prepare("SELECT address FROM " + ks + ".subnet_addresses WHERE subnet_uuid = ?");
+        anySubnetAddress = session.prepare("SELECT address FROM " + ks + ".subnet_addresses WHERE subnet_uuid = ?"
+                + " LIMIT 1");
+        claimId = session.prepare("INSERT INTO " + ks + ".id_claims (pool, id, owner) VALUES (?, ?, ?) IF NOT EXISTS");
+        releaseId = session.prepare("DELETE FROM " + ks + ".id_claims WHERE pool = ? AND id = ? IF owner = ?");
+        listId = session.prepare("INSERT INTO " + ks + ".pool_ids (pool, id, owner) VALUES (?, ?, ?)");
+        unlistId = session.prepare("DELETE FROM " + ks + ".pool_ids WHERE pool = ? AND id = ?");
+        poolIds = session.prepare("SELECT id FROM " + ks + ".pool_ids WHERE pool = ?");
+    }
+
+    /** Claims; returns the current holder when somebody else holds it. */
+    Optional<String> claim(Claim claim) {
+        Row row = switch (claim) {
+            case Claim.FqName f -> session.execute(claimFqName.bind(f.type().dashed(), f.fqName(), f.owner())).one();
+            case Claim.Address a -> session.execute(claimAddress.bind(a.subnetUuid(), a.address().toString(),
+                    a.owner())).one();
+            case Claim.Id i -> session.execute(claimId.bind(i.pool().name(), i.id(), i.owner())).one();
+        };
+        if (row.getBoolean("[applied]")) {
+            switch (claim) {
+                case Claim.Address a -> session.execute(listAddress.bind(a.subnetUuid(), a.address().toString(),
+                        a.owner()));
+                case Claim.Id i -> session.execute(listId.bind(i.pool().name(), i.id(), i.owner()));
+                case Claim.FqName f -> { }
+            }
+            return Optional.empty();
+        }
+        String holderColumn = claim instanceof Claim.FqName ? "uuid" : "owner";
+        return Optional.of(row.getString(holderColumn));
+    }
+
+    /** Gives a claim back, only if {@code owner} still holds it. */
+    void release(Claim claim) {
+        switch (claim) {
+            case Claim.FqName f -> session.execute(releaseFqName.bind(f.type().dashed(), f.fqName(), f.owner()));
+            case Claim.Address a -> {
+                session.execute(unlistAddress.bind(a.subnetUuid(), a.address().toString()));
+                session.execute(releaseAddress.bind(a.subnetUuid(), a.address().toString(), a.owner()));
+            }
+            case Claim.Id i -> {
+                session.execute(unlistId.bind(i.pool().name(), i.id()));
+                session.execute(releaseId.bind(i.pool().name(), i.id(), i.owner()));
+            }
+        }
+    }
+
+    Optional<String> uuidOf(String type, String fqName) {
+        return Optional.ofNullable(session.execute(findFqName.bind(type, fqName)).one()).map(r -> r.getString(0));
+    }
+
+    boolean addressHeld(String subnetUuid, IpAddress address) {
+        return session.execute(findAddress.bind(subnetUuid, address.toString())).one() != null;
+    }
+
+    boolean subnetInUse(String subnetUuid) {
+        return session.execute(anySubnetAddress.bind(subnetUuid)).one() != null;
+    }
+
+    Set<IpAddress> addresses(String subnetUuid) {
+        Set<IpAddress> held = new HashSet<>();
+        session.execute(subnetAddresses.bind(subnetUuid))
+                .forEach(r -> IpAddress.parse(r.getString(0)).ifPresent(held::add));
+        return held;
+    }
+
+    Set<Long> ids(IdPool pool) {
+        Set<Long> held = new HashSet<>();
+        session.execute(poolIds.bind(pool.name())).forEach(r -> held.add(r.getLong(0)));
+        return held;
+    }
+}

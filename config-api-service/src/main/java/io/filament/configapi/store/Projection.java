@@ -1,0 +1,96 @@
+package io.filament.configapi.store;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.filament.contracts.config.ConfigOperation;
+import io.filament.contracts.config.ConfigType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Applies a committed event to the read tables (current objects, children, back-refs). Every write carries the
+ * object version as its timestamp, so applying an event twice, or an old event after a newer one, changes nothing:
+ * the writer applies it right after committing, and the relay applies it again before publishing, which repairs the
+ * read tables if the writer died between the two.
+ */
+final class Projection {
+
+    private final CqlSession session;
+    private final PreparedStatement upsertByUuid;
+    private final PreparedStatement upsertByType;
+    private final PreparedStatement deleteByUuid;
+    private final PreparedStatement deleteByType;
+    private final PreparedStatement upsertChild;
+    private final PreparedStatement deleteChild;
+    private final PreparedStatement upsertBackRef;
+    private final PreparedStatement deleteBackRef;
+
+    Projection(CqlSession session, String ks) {
+        this.session = session;
+        upsertByUuid = session.prepare("INSERT INTO " + ks + ".objects_by_uuid (uuid, type, fq_name, parent_uuid,"
+                + " version, body) VALUES (?, ?, ?, ?, ?, ?)");
+        upsertByType = session.prepare("INSERT INTO " + ks + ".objects_by_type (type, uuid, fq_name, parent_uuid,"
+                + " version, body) VALUES (?, ?, ?, ?, ?, ?)");
+        deleteByUuid = session.prepare("DELETE FROM " + ks + ".objects_by_uuid WHERE uuid = ?");
+        deleteByType = session.prepare("DELETE FROM " + ks + ".objects_by_type WHERE type = ? AND uuid = ?");
+        upsertChild = session.prepare("INSERT INTO " + ks + ".children (parent_uuid, child_type, child_uuid, fq_name)"
+                + " VALUES (?, ?, ?, ?)");
+        deleteChild = session.prepare("DELETE FROM " + ks + ".children WHERE parent_uuid = ? AND child_type = ?"
+                + " AND child_uuid = ?");
+        upsertBackRef = session.prepare("INSERT INTO " + ks + ".back_refs (to_uuid, from_type, from_uuid, fq_name,"
+                + " attr) VALUES (?, ?, ?, ?, ?)");
+        deleteBackRef = session.prepare("DELETE FROM " + ks + ".back_refs WHERE to_uuid = ? AND from_type = ?"
+                + " AND from_uuid = ?");
+    }
+
+    void apply(ConfigType type, String uuid, long version, ConfigOperation operation, List<String> fqName,
+               JsonNode object, Optional<JsonNode> previous) {
+        List<BoundStatement> writes = new ArrayList<>();
+        String parent = object.path("parent_uuid").asString(null);
+        String typeName = type.dashed();
+        Map<String, String> refsNow = operation == ConfigOperation.DELETED ? Map.of() : refs(object);
+        Map<String, String> refsBefore = previous.map(Projection::refs).orElse(Map.of());
+        if (operation == ConfigOperation.DELETED) {
+            writes.add(deleteByUuid.bind(uuid));
+            writes.add(deleteByType.bind(typeName, uuid));
+            if (parent != null) {
+                writes.add(deleteChild.bind(parent, typeName, uuid));
+            }
+            refs(object).keySet().forEach(to -> writes.add(deleteBackRef.bind(to, typeName, uuid)));
+        } else {
+            String body = object.toString();
+            writes.add(upsertByUuid.bind(uuid, typeName, fqName, parent, version, body));
+            writes.add(upsertByType.bind(typeName, uuid, fqName, parent, version, body));
+            if (parent != null) {
+                writes.add(upsertChild.bind(parent, typeName, uuid, fqName));
+            }
+            refsBefore.keySet().stream().filter(to -> !refsNow.containsKey(to))
+                    .forEach(to -> writes.add(deleteBackRef.bind(to, typeName, uuid)));
+            refsNow.forEach((to, attr) -> writes.add(upsertBackRef.bind(to, typeName, uuid, fqName, attr)));
+        }
+        CompletableFuture<?>[] pending = writes.stream()
+                .map(w -> session.executeAsync(w.setQueryTimestamp(version)).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        StoreCalls.run("updating the read tables of " + uuid, () -> CompletableFuture.allOf(pending).join());
+    }
+
+    /** Target uuid → attr JSON (or null) of every {@code *_refs} entry of an object. */
+    static Map<String, String> refs(JsonNode object) {
+        Map<String, String> refs = new HashMap<>();
+        for (String field : object.propertyNames()) {
+            if (field.endsWith("_refs") && object.get(field).isArray()) {
+                for (JsonNode ref : object.get(field)) {
+                    JsonNode attr = ref.get("attr");
+                    refs.put(ref.get("uuid").asString(), attr == null || attr.isNull() ? null : attr.toString());
+                }
+            }
+        }
+        return refs;
+    }
+}

@@ -1,0 +1,84 @@
+package io.filament.configapi.store;
+
+import io.filament.configapi.command.ConfigState;
+import io.filament.configapi.command.IdPool;
+import io.filament.configapi.command.RefLink;
+import io.filament.configapi.command.StoredObject;
+import io.filament.configapi.ipam.IpAddress;
+import io.filament.configapi.ipam.SubnetPlan;
+import io.filament.contracts.config.ConfigType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The committed state as one decision sees it. Addresses and ids it proposes are reserved in this instance's
+ * books until {@link #close()}, so concurrent decisions propose different ones.
+ */
+public final class StoreView implements ConfigState, AutoCloseable {
+
+    private record Reserved(Optional<String> subnetUuid, Optional<IpAddress> address, Optional<IdPool> pool,
+                            long id) {
+    }
+
+    private final CassandraConfigStore store;
+    private final List<Reserved> reservations = new ArrayList<>();
+
+    StoreView(CassandraConfigStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<StoredObject> find(String uuid) {
+        return store.find(uuid);
+    }
+
+    @Override
+    public Optional<StoredObject> find(ConfigType type, List<String> fqName) {
+        return store.find(type, fqName);
+    }
+
+    @Override
+    public List<RefLink> children(String parentUuid) {
+        return store.children(parentUuid);
+    }
+
+    @Override
+    public List<RefLink> backRefs(String uuid) {
+        return store.backRefs(uuid);
+    }
+
+    @Override
+    public Optional<IpAddress> freeAddress(SubnetPlan plan) {
+        Optional<IpAddress> address = store.addressBook(plan.subnetUuid()).reserve(plan);
+        address.ifPresent(a -> reservations.add(new Reserved(Optional.of(plan.subnetUuid()), Optional.of(a),
+                Optional.empty(), 0)));
+        return address;
+    }
+
+    @Override
+    public boolean addressTaken(String subnetUuid, IpAddress address) {
+        return StoreCalls.call("checking address " + address, () -> store.ledger().addressHeld(subnetUuid, address));
+    }
+
+    @Override
+    public boolean subnetInUse(String subnetUuid) {
+        return StoreCalls.call("checking subnet " + subnetUuid, () -> store.ledger().subnetInUse(subnetUuid));
+    }
+
+    @Override
+    public long freeId(IdPool pool) {
+        long id = StoreCalls.call("allocating " + pool, () -> store.idBook(pool).reserve());
+        reservations.add(new Reserved(Optional.empty(), Optional.empty(), Optional.of(pool), id));
+        return id;
+    }
+
+    /** Drops this view's reservations; committed ones are already marked taken by the store. */
+    @Override
+    public void close() {
+        for (Reserved r : reservations) {
+            r.address().ifPresent(a -> store.addressBook(r.subnetUuid().orElseThrow()).unreserve(a));
+            r.pool().ifPresent(p -> store.idBook(p).unreserve(r.id()));
+        }
+    }
+}
