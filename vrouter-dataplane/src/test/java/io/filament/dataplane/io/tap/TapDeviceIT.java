@@ -1,0 +1,71 @@
+package io.filament.dataplane.io.tap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.filament.dataplane.io.Namespaces;
+import io.filament.dataplane.io.Shell;
+import io.filament.dataplane.packet.wire.ArpPacket;
+import io.filament.dataplane.packet.wire.EthernetHeader;
+import io.filament.dataplane.packet.wire.Ipv4Header;
+import io.filament.dataplane.packet.wire.MacAddress;
+import io.filament.testsupport.RequiresRoot;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@RequiresRoot
+class TapDeviceIT {
+
+    private static final MacAddress VM_MAC = MacAddress.parse("02:00:0a:4d:00:02");
+    private final Namespaces namespaces = new Namespaces();
+
+    @AfterEach
+    void cleanUp() {
+        namespaces.close();
+    }
+
+    @Test
+    void createsMovesRenamesAndCarriesFramesBothWays() {
+        String ns = namespaces.create("vm");
+        ByteBuf buf = Unpooled.directBuffer(2048);
+        try (TapDevice tap = TapDevice.create(namespaces.prefix() + "t0")) {
+            assertThat(tap.name()).isEqualTo(namespaces.prefix() + "t0");
+            new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).apply(tap.name());
+            assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains("mtu 1450")
+                    .contains(VM_MAC.toString());
+            Shell.run("ip", "-n", ns, "addr", "add", "10.77.0.2/24", "dev", "eth0");
+            Shell.exec(10, "ip", "netns", "exec", ns, "ping", "-c", "1", "-W", "1", "10.77.0.1");
+
+            AtomicInteger length = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                int n = tap.read(buf.memoryAddress(), 2048);
+                if (n > 0 && EthernetHeader.etherType(buf, 0) == EthernetHeader.TYPE_ARP) {
+                    length.set(n);
+                    return true;
+                }
+                return false;
+            });
+            buf.writerIndex(length.get());
+            EthernetHeader eth = EthernetHeader.decode(buf);
+            ArpPacket request = ArpPacket.decode(buf);
+            assertThat(eth.source()).isEqualTo(VM_MAC);
+            assertThat(request.targetIp()).isEqualTo(Ipv4Header.parse("10.77.0.1"));
+
+            ByteBuf reply = Unpooled.directBuffer(42).writerIndex(42);
+            EthernetHeader.write(reply, 0, VM_MAC.value(), MacAddress.VROUTER.value(), EthernetHeader.TYPE_ARP);
+            ArpPacket.write(reply, 14, ArpPacket.OP_REPLY, MacAddress.VROUTER.value(), request.targetIp(),
+                    VM_MAC.value(), request.senderIp());
+            assertThat(tap.write(reply.memoryAddress(), 42)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(Shell.run("ip", "-n", ns, "neigh", "show", "10.77.0.1")).contains("00:00:5e:00:01:00"));
+            reply.release();
+        } finally {
+            buf.release();
+        }
+        assertThat(Shell.exec(10, "ip", "-n", ns, "link", "show", "eth0").exit()).isNotZero();
+    }
+}
