@@ -71,7 +71,7 @@ class IngestConfiguration {
                 ConsumerConfig.CLIENT_ID_CONFIG, "analytics-replica-" + shortId()));
         new KafkaClientMetrics(storageConsumer).bindTo(meters);
         StorageIngest storage = new StorageIngest(storageConsumer, p.topics().status(), statusParser, flowParser,
-                new StorageIngest.Stores(flows, stats, history, writer), new DeadLetters(dlq, meters),
+                new StorageIngest.Stores(flows, stats, history, writer), new DeadLetters(dlq, meters, List.of(p.topics().status(), p.topics().flows())),
                 p.ingest().retryBackoff(), meters);
         StatusReplica replica = new StatusReplica(replicaConsumer, p.topics().status(), p.topics().configEvents(),
                 statusParser, uves, alarms, realisation, json, clock, p.alarms().evaluationInterval(),

@@ -34,18 +34,18 @@ public final class AlarmEvaluator implements UveListener {
     private final Clock clock;
     private final Map<AlarmId, Alarm> active = new ConcurrentHashMap<>();
     private final Map<String, Counter> raised = new ConcurrentHashMap<>();
-    private final MeterRegistry meters;
 
     public AlarmEvaluator(List<AlarmRule> rules, UveService uves, Clock clock, MeterRegistry meters) {
         this.rules = List.copyOf(rules);
         this.uves = uves;
         this.clock = clock;
-        this.meters = meters;
         for (AlarmRule rule : rules) {
             Gauge.builder("filament.alarms.active", active,
                             a -> a.keySet().stream().filter(id -> id.type().equals(rule.type())).count())
                     .description("Alarms currently raised").tag("type", rule.type())
                     .tag("severity", String.valueOf(rule.severity())).register(meters);
+            raised.put(rule.type(), Counter.builder("filament.alarms.raised").description("Alarms raised")
+                    .tag("type", rule.type()).register(meters));
         }
     }
 
@@ -82,8 +82,7 @@ public final class AlarmEvaluator implements UveListener {
         Optional<String> reason = rule.evaluate(subject, uves, now);
         if (reason.isPresent() && !active.containsKey(id)) {
             active.put(id, new Alarm(rule.type(), subject, rule.severity(), reason.get(), now));
-            raised.computeIfAbsent(rule.type(), t -> Counter.builder("filament.alarms.raised")
-                    .description("Alarms raised").tag("type", t).register(meters)).increment();
+            raised.get(rule.type()).increment();
             log.info("alarm raised: {} on {}: {}", rule.type(), subject, reason.get());
         } else if (reason.isEmpty() && active.containsKey(id)) {
             clear(id, "condition no longer holds");

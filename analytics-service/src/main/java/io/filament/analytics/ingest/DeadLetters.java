@@ -24,9 +24,15 @@ public final class DeadLetters {
     private final Producer<byte[], byte[]> producer;
     private final MeterRegistry meters;
 
-    public DeadLetters(Producer<byte[], byte[]> producer, MeterRegistry meters) {
+    public DeadLetters(Producer<byte[], byte[]> producer, MeterRegistry meters, java.util.List<String> topics) {
         this.producer = producer;
         this.meters = meters;
+        topics.forEach(this::rejectedCounter);
+    }
+
+    private Counter rejectedCounter(String topic) {
+        return Counter.builder("filament.analytics.records.rejected").description("Records refused as malformed")
+                .tag("topic", topic).register(meters);
     }
 
     public void reject(ConsumerRecord<byte[], byte[]> record, String field, String reason) {
@@ -39,8 +45,7 @@ public final class DeadLetters {
                 log.warn("could not dead-letter a record of {}: {}", record.topic(), error.toString());
             }
         });
-        Counter.builder("filament.analytics.records.rejected").description("Records refused as malformed")
-                .tag("topic", record.topic()).register(meters).increment();
+        rejectedCounter(record.topic()).increment();
         log.warn("rejected {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
     }
 }

@@ -62,6 +62,7 @@ public final class StorageIngest implements Runnable {
     private final StatSampler sampler = new StatSampler();
     private final Map<List<String>, Counter> flowCounters = new ConcurrentHashMap<>();
     private final Timer writeTimer;
+    private final Counter statusStored;
     private volatile boolean running = true;
     private volatile boolean healthy = true;
 
@@ -78,6 +79,8 @@ public final class StorageIngest implements Runnable {
         this.meters = meters;
         this.writeTimer = Timer.builder("filament.analytics.store.write")
                 .description("Time to write one polled batch to Cassandra").register(meters);
+        this.statusStored = Counter.builder("filament.analytics.status.records")
+                .description("Status records stored").register(meters);
     }
 
     @Override
@@ -136,8 +139,7 @@ public final class StorageIngest implements Runnable {
         stores.writer().write(rows).get();
         sample.stop(writeTimer);
         flows.forEach(f -> flowCounter(f).increment());
-        Counter.builder("filament.analytics.status.records").description("Status records stored")
-                .register(meters).increment(statuses.size());
+        statusStored.increment(statuses.size());
     }
 
     private void parseStatus(ConsumerRecord<byte[], byte[]> record, List<StatusRecord> into, List<ObjectLogEntry> history) {

@@ -39,6 +39,14 @@ class QueryController {
         this.executor = executor;
         this.timeout = timeout.value();
         this.meters = meters;
+        for (String tableClass : java.util.List.of("flow", "stat", "object")) {
+            timer(tableClass);
+        }
+    }
+
+    private Timer timer(String tableClass) {
+        return Timer.builder("filament.analytics.query").description("Time to answer a query")
+                .tag("table_class", tableClass).register(meters);
     }
 
     @PostMapping("/analytics/query")
@@ -56,8 +64,7 @@ class QueryController {
             Thread.currentThread().interrupt();
             throw new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "table", spec.table().name(), "interrupted");
         } finally {
-            sample.stop(Timer.builder("filament.analytics.query").description("Time to answer a query")
-                    .tag("table_class", tableClass(spec.table())).register(meters));
+            sample.stop(timer(tableClass(spec.table())));
         }
     }
 
