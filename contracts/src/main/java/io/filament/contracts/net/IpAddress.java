@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.filament.contracts.InvalidValueException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -79,7 +80,7 @@ public record IpAddress(IpFamily family, long high, long low) implements Compara
         if (bytes.length == 16) {
             return ipv6(readLong(bytes, 0, 8), readLong(bytes, 8, 8));
         }
-        throw new InvalidValueException(FIELD, java.util.HexFormat.of().formatHex(bytes),
+        throw new InvalidValueException(FIELD, HexFormat.of().formatHex(bytes),
                 "expected 4 or 16 bytes, got " + bytes.length);
     }
 

@@ -41,6 +41,18 @@ public record RouteTarget(AdministratorKind kind, long administrator, long assig
     /** Extended-community subtype of a route target (RFC 4360 §4). */
     public static final int SUBTYPE = 0x02;
 
+    /**
+     * First number Tungsten Fabric's schema transformer allocates for a VN's own 2-byte-AS route target
+     * ({@code target:64512:8000001}); numbers below are left to users' {@code route_target_list}.
+     */
+    public static final long TF_SYSTEM_FIRST_TWO_BYTE_AS = 8_000_000L;
+    /** End (exclusive) of TF's system range for 2-byte-AS route targets: 2^24. */
+    public static final long TF_SYSTEM_END_TWO_BYTE_AS = 1L << 24;
+    /** First number TF allocates when the AS number needs four bytes (2-byte assigned number). */
+    public static final long TF_SYSTEM_FIRST_FOUR_BYTE_AS = 8_000L;
+    /** End (exclusive) of TF's system range for 4-byte-AS route targets: 2^15. */
+    public static final long TF_SYSTEM_END_FOUR_BYTE_AS = 1L << 15;
+
     public RouteTarget {
         Objects.requireNonNull(kind, "kind");
         Optional<String> problem = AdministeredValue.rangeProblem(kind, administrator, assignedNumber);
@@ -133,6 +145,18 @@ public record RouteTarget(AdministratorKind kind, long administrator, long assig
     /** The administrator as an IPv4 address, for the IPv4 kind. */
     public Optional<IpAddress> ipv4Administrator() {
         return kind.isAsNumber() ? Optional.empty() : Optional.of(IpAddress.ipv4(administrator));
+    }
+
+    /**
+     * Whether the assigned number lies in the range TF reserves for route targets it allocates itself (one
+     * per routing instance), as opposed to those users configure. IPv4-specific targets are never allocated.
+     */
+    public boolean isInSystemRange() {
+        return switch (kind) {
+            case TWO_BYTE_AS -> assignedNumber >= TF_SYSTEM_FIRST_TWO_BYTE_AS && assignedNumber < TF_SYSTEM_END_TWO_BYTE_AS;
+            case FOUR_BYTE_AS -> assignedNumber >= TF_SYSTEM_FIRST_FOUR_BYTE_AS && assignedNumber < TF_SYSTEM_END_FOUR_BYTE_AS;
+            case IPV4_ADDRESS -> false;
+        };
     }
 
     @JsonValue

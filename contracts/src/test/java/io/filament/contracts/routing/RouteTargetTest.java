@@ -65,6 +65,17 @@ class RouteTargetTest {
     }
 
     @Test
+    void knowsTheNumberRangeTungstenFabricAllocatesFrom() {
+        assertThat(RouteTarget.parse("target:64512:8000000").isInSystemRange()).isTrue();
+        assertThat(RouteTarget.parse("target:64512:16777215").isInSystemRange()).isTrue();
+        assertThat(RouteTarget.parse("target:64512:7999999").isInSystemRange()).isFalse();
+        assertThat(RouteTarget.parse("target:64512:16777216").isInSystemRange()).isFalse();
+        assertThat(RouteTarget.parse("target:4200000000:8000").isInSystemRange()).isTrue();
+        assertThat(RouteTarget.parse("target:4200000000:32768").isInSystemRange()).isFalse();
+        assertThat(RouteTarget.parse("target:10.1.1.1:9000").isInSystemRange()).isFalse();
+    }
+
+    @Test
     void exposesTheAdministratorAsAsNumberOrAddress() {
         assertThat(RouteTarget.parse("target:64512:1").asNumber()).contains(AsNumber.of(64512));
         assertThat(RouteTarget.parse("target:64512:1").ipv4Administrator()).isEmpty();
