@@ -103,6 +103,10 @@ public final class ConfigGraph {
         return adjacency.getOrDefault(key, Set.of());
     }
 
+    public java.util.List<NodeKey> nodesOfType(String type) {
+        return nodes.keySet().stream().filter(k -> k.type().equals(type)).sorted().toList();
+    }
+
     public int size() {
         return nodes.size();
     }

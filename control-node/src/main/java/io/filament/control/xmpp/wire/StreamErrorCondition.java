@@ -3,6 +3,7 @@ package io.filament.control.xmpp.wire;
 /** Stream error conditions of RFC 6120 §4.9.3 used by the control node. */
 public enum StreamErrorCondition {
     BAD_FORMAT("bad-format"),
+    CONFLICT_REPLACED("conflict"),
     CONNECTION_TIMEOUT("connection-timeout"),
     HOST_UNKNOWN("host-unknown"),
     INTERNAL_SERVER_ERROR("internal-server-error"),
