@@ -66,7 +66,7 @@ public record SchemaTransformerProperties(
     public record Lease(
             @DefaultValue("schema-transformer") String name,
             @DefaultValue("") String owner,
-            @DefaultValue("6s") Duration ttl,
-            @DefaultValue("2s") Duration renewInterval) {
+            @DefaultValue("5s") Duration ttl,
+            @DefaultValue("1s") Duration renewInterval) {
     }
 }
