@@ -1,0 +1,149 @@
+package io.filament.agent.oper;
+
+import io.filament.agent.dhcp.server.DhcpBinding;
+import io.filament.agent.ifmap.ConfigImage;
+import io.filament.agent.ifmap.PortConfig;
+import io.filament.agent.ifmap.PortConfigResolver;
+import io.filament.agent.port.Port;
+import io.filament.agent.xmpp.wire.ConfigNodeKey;
+import io.filament.contracts.net.IpPrefix;
+import io.filament.contracts.xmpp.RoutePrefix;
+import io.filament.contracts.xmpp.TunnelEncapsulation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Derives {@link OperTables} from config, ports and learned routes: a full recompute, so the result depends only
+ * on its inputs and the (persisted) numbering. Numbers of things that disappeared are released.
+ *
+ * <ul>
+ *   <li>one VRF per routing instance of a port with config, index from {@link Allocations#vrfs()};</li>
+ *   <li>per port an interface next hop and an MPLS label (16 up) pointing at it, and a /32 route to it;</li>
+ *   <li>the subnet's gateway and DNS addresses as /32 routes to the RECEIVE next hop (answered by the agent);</li>
+ *   <li>learned routes of those VRFs as routes to tunnel next hops (one per remote host and encapsulation),
+ *       the encapsulation being the first of this host's priorities that the route offers.</li>
+ * </ul>
+ */
+public final class OperTablesBuilder {
+
+    private final Allocations allocations;
+    private final String fabricAddress;
+
+    public OperTablesBuilder(Allocations allocations, String fabricAddress) {
+        this.allocations = allocations;
+        this.fabricAddress = fabricAddress;
+    }
+
+    public OperTables build(ConfigImage image, Collection<Port> ports, Collection<RemotePath> learned,
+                            List<TunnelEncapsulation> encapsulations) {
+        Map<String, Integer> before = snapshot();
+        TreeMap<String, Vrf> vrfs = new TreeMap<>();
+        TreeMap<UUID, VmInterface> interfaces = new TreeMap<>();
+        TreeMap<Integer, NextHopEntry> nextHops = new TreeMap<>();
+        TreeMap<VrfRoute.Key, VrfRoute> routes = new TreeMap<>();
+        TreeMap<Integer, MplsLabelEntry> labels = new TreeMap<>();
+        TreeMap<String, CompiledAcl> acls = new TreeMap<>();
+        nextHops.put(Allocations.DISCARD_NEXT_HOP, NextHopEntry.discard());
+        nextHops.put(Allocations.RECEIVE_NEXT_HOP, NextHopEntry.receive());
+        Set<String> heldNextHops = new HashSet<>();
+        Set<String> heldLabels = new HashSet<>();
+        List<VrfRoute> serviceRoutes = new ArrayList<>();
+
+        for (Port port : ports) {
+            Optional<PortConfig> config = PortConfigResolver.resolve(image, port);
+            if (config.isEmpty()) {
+                interfaces.put(port.id(), inactive(port));
+                continue;
+            }
+            PortConfig c = config.get();
+            Vrf vrf = vrfs.computeIfAbsent(c.routingInstance(), n -> new Vrf(n, allocations.vrfs().allocate(n)));
+            String nhKey = NextHopEntry.interfaceKey(port.id());
+            int nh = allocations.nextHops().allocate(nhKey);
+            int label = allocations.labels().allocate(port.id().toString());
+            heldNextHops.add(nhKey);
+            heldLabels.add(port.id().toString());
+            nextHops.put(nh, NextHopEntry.toInterface(nh, port.id()));
+            labels.put(label, new MplsLabelEntry(label, nh));
+            put(routes, new VrfRoute(vrf.index(), host(c.address()), nh, label, c.virtualNetwork(),
+                    c.securityGroupIds(), VrfRoute.Origin.LOCAL_INTERFACE));
+            serviceRoutes.add(new VrfRoute(vrf.index(), host(c.gateway()), Allocations.RECEIVE_NEXT_HOP, 0,
+                    c.virtualNetwork(), List.of(), VrfRoute.Origin.GATEWAY));
+            c.dnsServer().ifPresent(d -> serviceRoutes.add(new VrfRoute(vrf.index(), host(d),
+                    Allocations.RECEIVE_NEXT_HOP, 0, c.virtualNetwork(), List.of(), VrfRoute.Origin.GATEWAY)));
+            for (String aclName : c.aclNames()) {
+                image.node(new ConfigNodeKey("access-control-list", aclName))
+                        .ifPresent(n -> acls.put(aclName, AclCompiler.compile(aclName, n).acl()));
+            }
+            DhcpBinding dhcp = new DhcpBinding(port.mac(), c.address(), c.subnet(), c.gateway(),
+                    c.dnsServer().stream().toList(), c.hostRoutes(), DhcpBinding.INFINITE_LEASE, Optional.empty());
+            interfaces.put(port.id(), new VmInterface(port.id(), port.systemName(), port.netns(),
+                    port.workloadInterfaceName(), port.mac(), Optional.of(c.address()), Optional.of(vrf.index()),
+                    Optional.of(label), Optional.of(nh), c.virtualNetwork(), c.securityGroupIds(), c.aclNames(),
+                    Optional.of(dhcp)));
+        }
+        // A VM's own address wins over a service address that happens to be the same.
+        serviceRoutes.forEach(r -> put(routes, r));
+        for (RemotePath path : learned) {
+            Vrf vrf = vrfs.get(path.instance());
+            if (vrf == null || path.nextHopAddress().equals(fabricAddress)
+                    || routes.containsKey(new VrfRoute.Key(vrf.index(), path.prefix()))) {
+                continue;
+            }
+            Optional<TunnelEncapsulation> encap = encapsulations.stream()
+                    .filter(e -> e != TunnelEncapsulation.VXLAN && path.encapsulations().contains(e)).findFirst();
+            if (encap.isEmpty() || path.label() == 0) {
+                continue;
+            }
+            String key = NextHopEntry.tunnelKey(path.nextHopAddress(), encap.get());
+            int nh = allocations.nextHops().allocate(key);
+            heldNextHops.add(key);
+            nextHops.put(nh, NextHopEntry.tunnel(nh, path.nextHopAddress(), encap.get()));
+            put(routes, new VrfRoute(vrf.index(), path.prefix(), nh, path.label(), path.virtualNetwork(),
+                    path.securityGroupIds(), VrfRoute.Origin.REMOTE));
+        }
+        releaseUnused(allocations.vrfs(), vrfs.keySet());
+        releaseUnused(allocations.labels(), heldLabels);
+        releaseUnused(allocations.nextHops(), heldNextHops);
+        if (!before.equals(snapshot())) {
+            allocations.save();
+        }
+        return new OperTables(vrfs, interfaces, nextHops, routes, labels, acls);
+    }
+
+    private static VmInterface inactive(Port port) {
+        return new VmInterface(port.id(), port.systemName(), port.netns(), port.workloadInterfaceName(), port.mac(),
+                port.ipv4(), Optional.empty(), Optional.empty(), Optional.empty(), "", List.of(), List.of(),
+                Optional.empty());
+    }
+
+    private static void put(TreeMap<VrfRoute.Key, VrfRoute> routes, VrfRoute route) {
+        routes.putIfAbsent(route.key(), route);
+    }
+
+    private static RoutePrefix host(io.filament.contracts.net.IpAddress address) {
+        IpPrefix p = IpPrefix.host(address);
+        return new RoutePrefix(p.network().toBytes(), p.length());
+    }
+
+    private static void releaseUnused(IndexAllocator allocator, Set<String> keep) {
+        List<String> unused = new ArrayList<>(allocator.held().keySet());
+        unused.removeAll(keep);
+        unused.forEach(allocator::release);
+    }
+
+    private Map<String, Integer> snapshot() {
+        Map<String, Integer> all = new TreeMap<>();
+        allocations.vrfs().held().forEach((k, v) -> all.put("vrf/" + k, v));
+        allocations.labels().held().forEach((k, v) -> all.put("label/" + k, v));
+        allocations.nextHops().held().forEach((k, v) -> all.put("nh/" + k, v));
+        return all;
+    }
+}

@@ -1,0 +1,163 @@
+package io.filament.agent.oper;
+
+import io.filament.agent.ifmap.ConfigImage;
+import io.filament.agent.port.Port;
+import io.filament.agent.xmpp.wire.AgentProviders;
+import io.filament.agent.xmpp.wire.ConfigIq;
+import io.filament.agent.xmpp.wire.TfVectors;
+import io.filament.contracts.net.IpAddress;
+import io.filament.contracts.net.IpPrefix;
+import io.filament.contracts.net.MacAddress;
+import io.filament.contracts.xmpp.RoutePrefix;
+import io.filament.contracts.xmpp.TunnelEncapsulation;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OperTablesBuilderTest {
+
+    static final String RI = "default-domain:demo:vn27:vn27";
+    static final UUID VMI_252 = UUID.fromString("ef1e9828-05b6-44a2-a410-d1b662594fc3");
+    static final UUID VMI_251 = UUID.fromString("c4287577-b6af-4cca-a21d-6470a08af68a");
+    static final UUID VMI_253 = UUID.fromString("100698e8-dc7a-4bf3-bebe-3fff718bf3c9");
+    static final List<TunnelEncapsulation> UDP_FIRST = List.of(TunnelEncapsulation.UDP, TunnelEncapsulation.GRE);
+
+    @TempDir
+    Path state;
+
+    @BeforeAll
+    static void providers() {
+        AgentProviders.register();
+    }
+
+    /** The config TF's control node sends host a1s27 for three VMs in vn27 (TF test vector). */
+    static ConfigImage tfConfigForThreeVms() throws Exception {
+        ConfigImage image = new ConfigImage();
+        for (String iq : TfVectors.iqs("ifmap", "cli1_vn1_vm3_add.master_output")) {
+            ConfigIq config = PacketParserUtils.parseStanza(iq);
+            config.items().forEach(image::apply);
+        }
+        return image;
+    }
+
+    static Port port(UUID id, String mac, String tap) {
+        return new Port(id, UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                MacAddress.parse(mac), tap, "", -1, -1, Port.PortType.VIRTUAL_MACHINE, Optional.empty(), Optional.empty());
+    }
+
+    static List<Port> threePorts() {
+        return List.of(port(VMI_252, "02:ef:1e:98:28:05", "tap1"), port(VMI_251, "02:c4:28:75:77:b6", "tap2"),
+                port(VMI_253, "02:10:06:98:e8:dc", "tap3"));
+    }
+
+    static RoutePrefix prefix(String text) {
+        return RoutePrefix.parse(text);
+    }
+
+    @Test
+    void buildsOneVrfThreeInterfacesLabelsAndRoutesFromTfsConfig() throws Exception {
+        OperTables t = new OperTablesBuilder(new Allocations(state), "10.0.0.1")
+                .build(tfConfigForThreeVms(), threePorts(), List.of(), UDP_FIRST);
+
+        assertThat(t.vrfs()).containsOnlyKeys(RI);
+        int vrf = t.vrfs().get(RI).index();
+        assertThat(vrf).isEqualTo(1);
+        assertThat(t.interfaces().values()).allMatch(VmInterface::active);
+        assertThat(t.interfaces().get(VMI_252).address()).contains(IpAddress.parse("27.1.1.252"));
+        assertThat(t.labels().keySet()).containsExactly(16, 17, 18);
+        assertThat(t.routesOf(vrf)).extracting(r -> r.prefix().toString() + " " + r.origin()).containsExactly(
+                "27.1.1.251/32 LOCAL_INTERFACE", "27.1.1.252/32 LOCAL_INTERFACE", "27.1.1.253/32 LOCAL_INTERFACE",
+                "27.1.1.254/32 GATEWAY");
+        VrfRoute r = t.routes().get(new VrfRoute.Key(vrf, prefix("27.1.1.252/32")));
+        assertThat(t.nextHops().get(r.nextHopId()).interfaceId()).contains(VMI_252);
+        assertThat(t.labels().get((int) r.label()).nextHopId()).isEqualTo(r.nextHopId());
+        assertThat(r.originNetwork()).isEqualTo("default-domain:demo:vn27");
+    }
+
+    @Test
+    void handsOutDhcpFromTheIpamSubnet() throws Exception {
+        OperTables t = new OperTablesBuilder(new Allocations(state), "10.0.0.1")
+                .build(tfConfigForThreeVms(), threePorts(), List.of(), UDP_FIRST);
+
+        var dhcp = t.interfaces().get(VMI_251).dhcp().orElseThrow();
+        assertThat(dhcp.address()).isEqualTo(IpAddress.parse("27.1.1.251"));
+        assertThat(dhcp.subnet()).isEqualTo(IpPrefix.parse("27.1.1.0/24"));
+        assertThat(dhcp.gateway()).isEqualTo(IpAddress.parse("27.1.1.254"));
+    }
+
+    @Test
+    void leavesAPortWithoutConfigOutOfEveryVrf() throws Exception {
+        Port stranger = port(UUID.fromString("00000000-0000-4000-8000-000000000001"), "02:00:00:00:00:01", "tapx");
+
+        OperTables t = new OperTablesBuilder(new Allocations(state), "10.0.0.1")
+                .build(tfConfigForThreeVms(), List.of(stranger), List.of(), UDP_FIRST);
+
+        assertThat(t.interfaces().get(stranger.id()).active()).isFalse();
+        assertThat(t.vrfs()).isEmpty();
+        assertThat(t.labels()).isEmpty();
+    }
+
+    @Test
+    void installsLearnedRoutesAsTunnelsWithThePreferredEncapsulation() throws Exception {
+        List<RemotePath> learned = List.of(
+                new RemotePath(RI, prefix("27.1.1.10/32"), "10.0.0.2", 20, List.of(TunnelEncapsulation.GRE,
+                        TunnelEncapsulation.UDP), "default-domain:demo:vn27", List.of(8000001L)),
+                new RemotePath(RI, prefix("27.1.1.11/32"), "10.0.0.2", 21, List.of(TunnelEncapsulation.GRE),
+                        "default-domain:demo:vn27", List.of()),
+                new RemotePath(RI, prefix("27.1.1.252/32"), "10.0.0.1", 16, List.of(TunnelEncapsulation.UDP),
+                        "default-domain:demo:vn27", List.of()),
+                new RemotePath("other:vn:vn", prefix("9.9.9.9/32"), "10.0.0.3", 30, List.of(TunnelEncapsulation.UDP),
+                        "other:vn", List.of()));
+
+        OperTables t = new OperTablesBuilder(new Allocations(state), "10.0.0.1")
+                .build(tfConfigForThreeVms(), threePorts(), learned, UDP_FIRST);
+
+        int vrf = t.vrfs().get(RI).index();
+        VrfRoute viaUdp = t.routes().get(new VrfRoute.Key(vrf, prefix("27.1.1.10/32")));
+        VrfRoute viaGre = t.routes().get(new VrfRoute.Key(vrf, prefix("27.1.1.11/32")));
+        assertThat(t.nextHops().get(viaUdp.nextHopId()))
+                .extracting(NextHopEntry::kind, NextHopEntry::tunnelDestination, NextHopEntry::encapsulation)
+                .containsExactly(NextHopEntry.Kind.TUNNEL, Optional.of("10.0.0.2"), Optional.of(TunnelEncapsulation.UDP));
+        assertThat(viaUdp.label()).isEqualTo(20);
+        assertThat(viaUdp.securityGroupIds()).containsExactly(8000001L);
+        assertThat(t.nextHops().get(viaGre.nextHopId()).encapsulation()).contains(TunnelEncapsulation.GRE);
+        assertThat(t.routes().get(new VrfRoute.Key(vrf, prefix("27.1.1.252/32"))).origin())
+                .isEqualTo(VrfRoute.Origin.LOCAL_INTERFACE);
+        assertThat(t.routes().keySet()).noneMatch(k -> k.prefix().equals(prefix("9.9.9.9/32")));
+    }
+
+    @Test
+    void givesTheSameNumbersAfterARestart() throws Exception {
+        ConfigImage image = tfConfigForThreeVms();
+        OperTables first = new OperTablesBuilder(new Allocations(state), "10.0.0.1")
+                .build(image, threePorts().reversed(), List.of(), UDP_FIRST);
+
+        OperTables afterRestart = new OperTablesBuilder(new Allocations(state), "10.0.0.1")
+                .build(image, threePorts(), List.of(), UDP_FIRST);
+
+        assertThat(afterRestart).isEqualTo(first);
+    }
+
+    @Test
+    void releasesTheLabelOfADeletedPortAndReusesIt() throws Exception {
+        ConfigImage image = tfConfigForThreeVms();
+        OperTablesBuilder builder = new OperTablesBuilder(new Allocations(state), "10.0.0.1");
+        OperTables all = builder.build(image, threePorts(), List.of(), UDP_FIRST);
+        int labelOf252 = all.interfaces().get(VMI_252).label().orElseThrow();
+
+        OperTables two = builder.build(image, threePorts().subList(1, 3), List.of(), UDP_FIRST);
+        OperTables again = builder.build(image, threePorts(), List.of(), UDP_FIRST);
+
+        assertThat(two.labels()).doesNotContainKey(labelOf252);
+        assertThat(two.routes().keySet()).noneMatch(k -> k.prefix().equals(prefix("27.1.1.252/32")));
+        assertThat(again.interfaces().get(VMI_252).label()).contains(labelOf252);
+    }
+}
