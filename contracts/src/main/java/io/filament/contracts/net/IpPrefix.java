@@ -86,9 +86,12 @@ public record IpPrefix(IpAddress network, int length) implements Comparable<IpPr
         return network.family();
     }
 
-    /** Whether {@code address} lies inside this prefix (always false across families). */
+    /** Whether {@code address} lies inside this prefix (always false across families). Allocates nothing. */
     public boolean contains(IpAddress address) {
-        return address.family() == family() && mask(address, length).equals(network);
+        IpFamily family = family();
+        return address.family() == family
+                && (address.high() & maskHigh(family, length)) == network.high()
+                && (address.low() & maskLow(family, length)) == network.low();
     }
 
     /** Whether every address of {@code other} lies inside this prefix (a prefix contains itself). */
