@@ -81,12 +81,14 @@ public final class ForwardingEngine {
         }
     }
 
-    /** Removes an interface's flows and zeroes its counters (after the interface was removed or replaced). */
-    public void forgetInterface(int vif) {
+    /** Removes an interface's flows (its policy changed); with {@code resetCounters} also zeroes its counters. */
+    public void forgetInterface(int vif, boolean resetCounters) {
         lock.lock();
         try {
             flows.removeOwnedBy(vif);
-            counters.resetInterface(vif);
+            if (resetCounters) {
+                counters.resetInterface(vif);
+            }
         } finally {
             lock.unlock();
         }

@@ -182,7 +182,7 @@ class FlowStateTest {
     void forgetsTheFlowsOfARemovedInterface() {
         f.fromVm(3, Frames.udp(Frames.VM1_MAC, "10.1.1.3", "10.2.2.4", 1, 2, 64, 0));
         f.fromVm(4, Frames.udp(Frames.VM2_MAC, "10.1.1.4", "10.2.2.4", 1, 2, 64, 0));
-        f.engine.forgetInterface(3);
+        f.engine.forgetInterface(3, true);
         assertThat(f.engine.flows()).hasSize(2).allMatch(v -> v.srcHigh() >>> 32 == ip("10.1.1.4")
                 || v.dstHigh() >>> 32 == ip("10.1.1.4"));
     }
