@@ -41,6 +41,10 @@ final class Ipv6Text {
             }
             System.arraycopy(tail, 0, groups, 8 - tailCount, tailCount);
         }
+        return toAddress(groups);
+    }
+
+    private static IpAddress toAddress(int[] groups) {
         long high = 0;
         long low = 0;
         for (int i = 0; i < 4; i++) {
@@ -101,19 +105,9 @@ final class Ipv6Text {
         if (high == 0 && (low >>> 32) == 0xFFFFL) {
             return "::ffff:" + Ipv4Text.format(low & 0xFFFFFFFFL);
         }
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
+        int[] run = longestZeroRun(groups);
+        int bestStart = run[0];
+        int bestLength = run[1];
         StringBuilder out = new StringBuilder(39);
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
@@ -127,5 +121,23 @@ final class Ipv6Text {
             out.append(Integer.toHexString(groups[i]));
         }
         return out.toString();
+    }
+
+    /** Start and length of the first longest run of at least two zero groups; start -1 when there is none. */
+    private static int[] longestZeroRun(int[] groups) {
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        return new int[] {bestStart, bestLength};
     }
 }
