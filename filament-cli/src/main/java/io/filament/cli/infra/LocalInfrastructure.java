@@ -45,6 +45,12 @@ public final class LocalInfrastructure {
                 out.printf("  %-20s already running (pid %d)%n", node.name(), running.get().pid());
                 continue;
             }
+            if (node.answers()) {
+                // Started by another checkout or by hand: it speaks the protocol, so it serves as well.
+                out.printf("  %-20s already answering at %s (not started by this checkout), reusing it%n",
+                        node.name(), node.address());
+                continue;
+            }
             for (int port : node.ports()) {
                 PortGuard.requireFree("127.0.0.1", port, node.name());
             }
