@@ -2,16 +2,10 @@ package io.filament.agent.oper;
 
 import io.filament.agent.ifmap.ConfigImage;
 import io.filament.agent.port.Port;
-import io.filament.agent.xmpp.wire.AgentProviders;
-import io.filament.agent.xmpp.wire.ConfigIq;
-import io.filament.agent.xmpp.wire.TfVectors;
 import io.filament.contracts.net.IpAddress;
 import io.filament.contracts.net.IpPrefix;
-import io.filament.contracts.net.MacAddress;
 import io.filament.contracts.xmpp.RoutePrefix;
 import io.filament.contracts.xmpp.TunnelEncapsulation;
-import org.jivesoftware.smack.util.PacketParserUtils;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,43 +14,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static io.filament.agent.oper.OperTablesBuilderTestFixtures.RI;
+import static io.filament.agent.oper.OperTablesBuilderTestFixtures.VMI_251;
+import static io.filament.agent.oper.OperTablesBuilderTestFixtures.VMI_252;
+import static io.filament.agent.oper.OperTablesBuilderTestFixtures.port;
+import static io.filament.agent.oper.OperTablesBuilderTestFixtures.tfConfigForThreeVms;
+import static io.filament.agent.oper.OperTablesBuilderTestFixtures.threePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OperTablesBuilderTest {
 
-    static final String RI = "default-domain:demo:vn27:vn27";
-    static final UUID VMI_252 = UUID.fromString("ef1e9828-05b6-44a2-a410-d1b662594fc3");
-    static final UUID VMI_251 = UUID.fromString("c4287577-b6af-4cca-a21d-6470a08af68a");
-    static final UUID VMI_253 = UUID.fromString("100698e8-dc7a-4bf3-bebe-3fff718bf3c9");
     static final List<TunnelEncapsulation> UDP_FIRST = List.of(TunnelEncapsulation.UDP, TunnelEncapsulation.GRE);
 
     @TempDir
     Path state;
-
-    @BeforeAll
-    static void providers() {
-        AgentProviders.register();
-    }
-
-    /** The config TF's control node sends host a1s27 for three VMs in vn27 (TF test vector). */
-    static ConfigImage tfConfigForThreeVms() throws Exception {
-        ConfigImage image = new ConfigImage();
-        for (String iq : TfVectors.iqs("ifmap", "cli1_vn1_vm3_add.master_output")) {
-            ConfigIq config = PacketParserUtils.parseStanza(iq);
-            config.items().forEach(image::apply);
-        }
-        return image;
-    }
-
-    static Port port(UUID id, String mac, String tap) {
-        return new Port(id, UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                MacAddress.parse(mac), tap, "", -1, -1, Port.PortType.VIRTUAL_MACHINE, Optional.empty(), Optional.empty());
-    }
-
-    static List<Port> threePorts() {
-        return List.of(port(VMI_252, "02:ef:1e:98:28:05", "tap1"), port(VMI_251, "02:c4:28:75:77:b6", "tap2"),
-                port(VMI_253, "02:10:06:98:e8:dc", "tap3"));
-    }
 
     static RoutePrefix prefix(String text) {
         return RoutePrefix.parse(text);
