@@ -150,7 +150,7 @@ public final class ControlCodec {
 
     static CompiledAcl readAcl(FieldReader r) {
         int id = r.i32("acl.id");
-        List<AclRule> rules = r.list("acl.rules", 47, x -> {
+        List<AclRule> rules = r.list("acl.rules", 46, x -> {
             int action = x.u8("acl.rule.action");
             if (action > 1) {
                 throw new ControlDecodeException("acl.rule.action", action, "not 0 (pass) or 1 (deny)");

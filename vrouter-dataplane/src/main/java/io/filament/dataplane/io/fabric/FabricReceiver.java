@@ -17,6 +17,7 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
+import io.netty.channel.socket.SocketProtocolFamily;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class FabricReceiver implements AutoCloseable {
     /** Binds one socket per port on {@code address}. */
     public void bind(InetAddress address, int... ports) throws InterruptedException {
         for (int port : ports) {
-            Bootstrap b = new Bootstrap().group(group).channel(EpollDatagramChannel.class)
+            Bootstrap b = new Bootstrap().group(group)
+                    .channelFactory(() -> new EpollDatagramChannel(SocketProtocolFamily.INET))
                     .option(ChannelOption.SO_RCVBUF, 8 << 20)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
