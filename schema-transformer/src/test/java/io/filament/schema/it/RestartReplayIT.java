@@ -76,6 +76,8 @@ class RestartReplayIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> desired.compacted().size() == expected.size());
             assertThat(desired.compacted()).isEqualTo(expected);
         }
+        topics.cleanUp(infrastructure, keyspace);
+        replayed.cleanUp(infrastructure);
     }
 
     private static Map<String, String> without(Map<String, String> records, String marker) {

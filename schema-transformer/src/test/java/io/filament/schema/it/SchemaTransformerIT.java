@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 class SchemaTransformerIT {
 
     private static TestTopics topics;
+    private static String keyspace;
     private static TransformerJvm transformer;
     private static ConfigFeeder feeder;
     private static TopicWatcher desired;
@@ -35,15 +36,15 @@ class SchemaTransformerIT {
     @BeforeAll
     static void start(LocalInfrastructure infrastructure) {
         topics = TestTopics.create(infrastructure);
-        transformer = TransformerJvm.start("schema-it", topics, infrastructure.uniqueKeyspace("schema_it"))
-                .awaitActive();
+        keyspace = infrastructure.uniqueKeyspace("schema_it");
+        transformer = TransformerJvm.start("schema-it", topics, keyspace).awaitActive();
         feeder = new ConfigFeeder(topics);
         desired = new TopicWatcher(topics.bootstrapServers(), topics.desired());
         deadLetters = new TopicWatcher(topics.bootstrapServers(), topics.deadLetter());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop(LocalInfrastructure infrastructure) {
         for (AutoCloseable closeable : new AutoCloseable[] {deadLetters, desired, feeder, transformer}) {
             try {
                 if (closeable != null) {
@@ -53,6 +54,7 @@ class SchemaTransformerIT {
                 throw new IllegalStateException(e);
             }
         }
+        topics.cleanUp(infrastructure, keyspace);
     }
 
     private static String unique(String base) {

@@ -65,5 +65,6 @@ class StandbyTakeoverIT {
             after.keySet().removeIf(key -> key.contains(late) || after.get(key).contains(late));
             assertThat(after).isEqualTo(before);
         }
+        topics.cleanUp(infrastructure, keyspace);
     }
 }

@@ -44,4 +44,23 @@ record TestTopics(String bootstrapServers, String config, String desired, String
         }
         return new TestTopics(bootstrapServers, config, fresh, deadLetter);
     }
+
+    /** Deletes the topics and the keyspaces the test used. */
+    void cleanUp(LocalInfrastructure infrastructure, String... keyspaces) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            var existing = admin.listTopics().names().get();
+            admin.deleteTopics(java.util.stream.Stream.of(config, desired, deadLetter)
+                    .filter(existing::contains).toList()).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot delete the test topics: " + e.getCause(), e);
+        }
+        try (var session = infrastructure.cqlSession()) {
+            for (String keyspace : keyspaces) {
+                session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
+            }
+        }
+    }
 }
