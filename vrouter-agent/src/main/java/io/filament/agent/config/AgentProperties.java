@@ -69,22 +69,29 @@ public record AgentProperties(
 
     /**
      * @param domain         XMPP domain of the control nodes ({@code contrailsystems.com})
-     * @param password       SASL password of this agent (user = host name)
+     * @param password       SASL password of this agent (user = host name), used when no password file is set
+     * @param passwordFile   secrets file of {@code hostname:password} lines (the control node's format); the
+     *                       line of this host gives its password
      * @param tls            whether to use STARTTLS: {@code disabled}, {@code if-possible} or {@code required}
      * @param connectTimeout TCP connect plus stream set-up and login
      * @param replyTimeout   bound on every request that waits for an answer
      * @param holdTime       TF hold time; keepalives are sent every third of it
      * @param backoffInitial first reconnect delay
      * @param backoffMax     reconnect delay cap
+     * @param configCleanup  after a new config peer starts sending, config it has not re-sent by then is removed
+     * @param endOfRibTimeout after a control node returns, its stale routes go at End-of-RIB or after this
      */
     public record Xmpp(@DefaultValue("contrailsystems.com") String domain,
                        @DefaultValue("filament") String password,
+                       Path passwordFile,
                        @DefaultValue("disabled") TlsMode tls,
                        @DefaultValue("20s") Duration connectTimeout,
                        @DefaultValue("15s") Duration replyTimeout,
                        @DefaultValue("90s") Duration holdTime,
                        @DefaultValue("1s") Duration backoffInitial,
-                       @DefaultValue("30s") Duration backoffMax) {
+                       @DefaultValue("30s") Duration backoffMax,
+                       @DefaultValue("30s") Duration configCleanup,
+                       @DefaultValue("120s") Duration endOfRibTimeout) {
     }
 
     public enum TlsMode { DISABLED, IF_POSSIBLE, REQUIRED }

@@ -143,8 +143,8 @@ public final class ControlNodeSession implements AutoCloseable {
         if (state == PeerState.STOPPED) {
             return;
         }
-        transition(PeerState.CONNECTING, lastReason);
         attempts++;
+        transition(PeerState.CONNECTING, "attempt " + attempts);
         XMPPTCPConnection c = null;
         try {
             XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()

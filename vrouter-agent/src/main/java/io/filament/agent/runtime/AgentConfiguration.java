@@ -1,0 +1,67 @@
+package io.filament.agent.runtime;
+
+import io.filament.agent.config.AgentProperties;
+import io.filament.agent.config.ControlNodeAddress;
+import io.filament.agent.oper.Allocations;
+import io.filament.agent.oper.OperTablesBuilder;
+import io.filament.agent.port.PortRegistry;
+import io.filament.agent.xmpp.session.ControlNodeSession;
+import io.filament.contracts.xmpp.TunnelEncapsulation;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.Set;
+
+@Configuration(proxyBeanMethods = false)
+class AgentConfiguration {
+
+    /** What the dataplane implements: MPLS over UDP and VXLAN (no GRE). */
+    static final Set<TunnelEncapsulation> DATAPLANE_ENCAPSULATIONS = Set.of(TunnelEncapsulation.UDP,
+            TunnelEncapsulation.VXLAN);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AgentRuntime agentRuntime(AgentProperties properties, Clock clock) {
+        OperTablesBuilder builder = new OperTablesBuilder(new Allocations(properties.stateDirectory()),
+                properties.host().fabricAddress());
+        AgentRuntime runtime = new AgentRuntime(properties, builder, DATAPLANE_ENCAPSULATIONS,
+                properties.xmpp().configCleanup(), properties.xmpp().endOfRibTimeout());
+        String password = AgentPassword.of(properties);
+        for (ControlNodeAddress address : properties.controlNodes()) {
+            runtime.addSession(new ControlNodeSession(address, properties.host().name(), password, properties.xmpp(),
+                    runtime, clock));
+        }
+        return runtime;
+    }
+
+    @Bean
+    SmartLifecycle agentLifecycle(AgentRuntime runtime, PortRegistry ports) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                ports.subscribe(runtime);
+                runtime.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                runtime.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

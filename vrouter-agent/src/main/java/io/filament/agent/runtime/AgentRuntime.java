@@ -1,0 +1,279 @@
+package io.filament.agent.runtime;
+
+import io.filament.agent.config.AgentProperties;
+import io.filament.agent.ifmap.ConfigImage;
+import io.filament.agent.oper.OperTables;
+import io.filament.agent.oper.OperTablesBuilder;
+import io.filament.agent.port.Port;
+import io.filament.agent.port.PortListener;
+import io.filament.agent.xmpp.peer.Advertisement;
+import io.filament.agent.xmpp.peer.AdvertisementPlan;
+import io.filament.agent.xmpp.peer.LearnedRoutes;
+import io.filament.agent.xmpp.session.ControlNodeSession;
+import io.filament.agent.xmpp.session.SessionListener;
+import io.filament.agent.xmpp.session.SessionStatus;
+import io.filament.agent.xmpp.wire.ConfigItem;
+import io.filament.agent.xmpp.wire.RouteUpdateEvent;
+import io.filament.contracts.xmpp.TunnelEncapsulation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's controller: one thread ({@code agent}) owns the config image, the ports, the learned routes and
+ * what each control node was sent. Every input (a port plugged, config, routes, a session up or down) marks the
+ * state dirty; one recompute then derives the oper tables, hands them to the {@link TablesListener}s (dataplane
+ * programming, DHCP, status) and brings every established control node up to date.
+ *
+ * <p>Config comes from one control node at a time (the first established one in configured order), as in TF.
+ * When the config peer changes, the image starts a new generation; what the new peer has not re-sent after
+ * {@code configCleanup} is removed. Routes are learned from every control node and merged.
+ */
+public final class AgentRuntime implements SessionListener, PortListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
+
+    private final AgentProperties properties;
+    private final OperTablesBuilder builder;
+    private final Set<TunnelEncapsulation> dataplaneEncapsulations;
+    private final Duration configCleanup;
+    private final Duration endOfRibTimeout;
+    private final ScheduledExecutorService thread;
+    private final ConfigImage image = new ConfigImage();
+    private final LearnedRoutes learned = new LearnedRoutes();
+    private final Map<UUID, Port> ports = new TreeMap<>();
+    private final List<ControlNodeSession> sessions = new ArrayList<>();
+    private final Map<String, Advertisement> sent = new HashMap<>();
+    private final List<TablesListener> listeners = new CopyOnWriteArrayList<>();
+    private Optional<String> configPeer = Optional.empty();
+    private boolean dirty;
+    private volatile OperTables tables = OperTables.EMPTY;
+    private volatile List<TunnelEncapsulation> encapsulations = List.of();
+    private volatile long recomputes;
+
+    public AgentRuntime(AgentProperties properties, OperTablesBuilder builder,
+                        Set<TunnelEncapsulation> dataplaneEncapsulations, Duration configCleanup,
+                        Duration endOfRibTimeout) {
+        this.properties = properties;
+        this.builder = builder;
+        this.dataplaneEncapsulations = Set.copyOf(dataplaneEncapsulations);
+        this.configCleanup = configCleanup;
+        this.endOfRibTimeout = endOfRibTimeout;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "agent");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Adds a control-node session (in order of preference); call before {@link #start()}. */
+    public void addSession(ControlNodeSession session) {
+        sessions.add(session);
+    }
+
+    public void addListener(TablesListener listener) {
+        listeners.add(listener);
+    }
+
+    public void start() {
+        thread.execute(this::markDirty);
+        sessions.forEach(ControlNodeSession::start);
+    }
+
+    public OperTables tables() {
+        return tables;
+    }
+
+    public List<TunnelEncapsulation> encapsulations() {
+        return encapsulations;
+    }
+
+    public List<SessionStatus> sessions() {
+        return sessions.stream().map(ControlNodeSession::status).toList();
+    }
+
+    public Optional<String> configPeer() {
+        return configPeer;
+    }
+
+    public long recomputes() {
+        return recomputes;
+    }
+
+    public Map<String, Integer> learnedRouteCounts() {
+        Map<String, Integer> out = new TreeMap<>();
+        sessions.forEach(s -> out.put(s.peer(), learned.size(s.peer())));
+        return out;
+    }
+
+    // ---- inputs (any thread) ----
+
+    @Override
+    public void portAdded(Port port) {
+        thread.execute(() -> {
+            ports.put(port.id(), port);
+            markDirty();
+        });
+    }
+
+    @Override
+    public void portDeleted(Port port) {
+        thread.execute(() -> {
+            ports.remove(port.id());
+            markDirty();
+        });
+    }
+
+    @Override
+    public void sessionUp(ControlNodeSession session) {
+        thread.execute(() -> {
+            sent.put(session.peer(), Advertisement.NOTHING);
+            if (configPeer.isEmpty()) {
+                becomeConfigPeer(session.peer());
+            }
+            thread.schedule(() -> sweepRoutesWithoutEndOfRib(session), endOfRibTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            markDirty();
+        });
+    }
+
+    @Override
+    public void sessionDown(ControlNodeSession session, String reason) {
+        thread.execute(() -> {
+            sent.remove(session.peer());
+            learned.peerDown(session.peer());
+            if (configPeer.filter(session.peer()::equals).isPresent()) {
+                configPeer = Optional.empty();
+                sessions.stream().filter(ControlNodeSession::established).findFirst()
+                        .ifPresent(s -> becomeConfigPeer(s.peer()));
+            }
+            log.info("control node {} down ({}); its {} routes stay installed until it returns",
+                    session.peer(), reason, learned.size(session.peer()));
+            markDirty();
+        });
+    }
+
+    @Override
+    public void configReceived(ControlNodeSession session, List<ConfigItem> items) {
+        thread.execute(() -> {
+            if (configPeer.filter(session.peer()::equals).isEmpty()) {
+                return;
+            }
+            boolean changed = false;
+            for (ConfigItem item : items) {
+                changed |= image.apply(item);
+            }
+            if (changed) {
+                markDirty();
+            }
+        });
+    }
+
+    @Override
+    public void routesReceived(ControlNodeSession session, RouteUpdateEvent event) {
+        thread.execute(() -> {
+            if (learned.apply(session.peer(), event)) {
+                markDirty();
+            }
+        });
+    }
+
+    // ---- controller thread ----
+
+    private void becomeConfigPeer(String peer) {
+        configPeer = Optional.of(peer);
+        image.beginResync();
+        log.info("config peer is now {}; config not re-sent within {} s will be removed", peer, configCleanup.toSeconds());
+        thread.schedule(() -> {
+            if (configPeer.filter(peer::equals).isPresent()) {
+                int removed = image.sweepStale();
+                log.info("config cleanup after resync from {}: {} stale objects removed", peer, removed);
+                if (removed > 0) {
+                    markDirty();
+                }
+            }
+        }, configCleanup.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sweepRoutesWithoutEndOfRib(ControlNodeSession session) {
+        if (session.established()) {
+            int removed = learned.sweepStale(session.peer());
+            if (removed > 0) {
+                log.info("control node {} sent no End-of-RIB within {} s: {} stale routes removed", session.peer(),
+                        endOfRibTimeout.toSeconds(), removed);
+                markDirty();
+            }
+        }
+    }
+
+    private void markDirty() {
+        if (!dirty) {
+            dirty = true;
+            thread.execute(this::recompute);
+        }
+    }
+
+    private void recompute() {
+        dirty = false;
+        recomputes++;
+        List<TunnelEncapsulation> encaps = EncapsulationPriorities.of(image, dataplaneEncapsulations);
+        encapsulations = encaps;
+        OperTables previous = tables;
+        OperTables current = builder.build(image, ports.values(), learned.best(), encaps);
+        tables = current;
+        if (!current.equals(previous)) {
+            for (TablesListener l : listeners) {
+                try {
+                    l.tablesChanged(previous, current);
+                } catch (RuntimeException e) {
+                    log.error("tables listener {} failed", l.getClass().getSimpleName(), e);
+                }
+            }
+        }
+        for (ControlNodeSession s : sessions) {
+            Advertisement before = sent.get(s.peer());
+            if (before == null || !s.established()) {
+                continue;
+            }
+            Advertisement owed = Advertisement.of(properties.host().name(), properties.host().fabricAddress(),
+                    ports.values(), current, encaps);
+            if (configPeer.filter(s.peer()::equals).isEmpty()) {
+                owed = new Advertisement(new TreeSet<>(), owed.instances(), owed.routes());
+            }
+            for (AdvertisementPlan.Step step : AdvertisementPlan.between(before, owed)) {
+                boolean accepted = step.config() ? s.sendConfig(step.request()) : s.sendRouting(step.request());
+                if (!accepted) {
+                    break;
+                }
+            }
+            sent.put(s.peer(), owed);
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.forEach(ControlNodeSession::close);
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+    }
+}
