@@ -46,7 +46,13 @@ final class UpdateDecider {
     }
 
     void update(ConfigType type, String uuid, ObjectNode input, OptionalLong expectedVersion) {
-        StoredObject current = existing(ctx.state, type, uuid, expectedVersion);
+        update(existing(ctx.state, type, uuid, expectedVersion), input);
+    }
+
+    /** Applies {@code input} to exactly the state {@code current} that the caller read (one read per decision). */
+    private void update(StoredObject current, ObjectNode input) {
+        ConfigType type = current.type();
+        String uuid = current.uuid();
         TypeDescriptor descriptor = ctx.registry.describe(type);
         input.propertyNames().forEach(f -> ObjectFields.classify(ctx.registry, descriptor, f));
         checkIdentity(current, input);
@@ -107,7 +113,7 @@ final class UpdateDecider {
         }
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         input.set(spec.field(), refs);
-        update(command.type(), command.uuid(), input, OptionalLong.empty());
+        update(current, input);
     }
 
     private static void checkIdentity(StoredObject current, ObjectNode input) {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigCommandService {
 
     private static final Logger log = LoggerFactory.getLogger(ConfigCommandService.class);
-    private static final int ATTEMPTS = 16;
+    private static final int ATTEMPTS = 32;
 
     private final CommandHandler handler;
     private final CassandraConfigStore store;
@@ -48,7 +48,7 @@ public final class ConfigCommandService {
                 return decision;
             } catch (CommitConflict e) {
                 lastConflict = e.getMessage();
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(100_000, 1_000_000L * attempt));
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(100_000, 1_000_000L * Math.min(attempt, 8)));
             }
         }
         log.warn("Gave up on {} after {} conflicting attempts: {}", command, ATTEMPTS, lastConflict);

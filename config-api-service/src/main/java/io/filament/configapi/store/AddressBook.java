@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +16,14 @@ import java.util.function.Supplier;
  */
 final class AddressBook {
 
+    private static final int SPREAD = 16;
+    private static final long CONTENTION_WINDOW_NANOS = 2_000_000_000L;
+
     private final Supplier<Set<IpAddress>> loader;
     private Set<IpAddress> taken;
     private final Set<IpAddress> reserved = new HashSet<>();
     private Optional<IpAddress> lastHandedOut = Optional.empty();
+    private long contendedUntil;
 
     AddressBook(Supplier<Set<IpAddress>> loader) {
         this.loader = loader;
@@ -41,14 +46,27 @@ final class AddressBook {
         return found;
     }
 
+    /**
+     * The first free candidate; while another instance is known to allocate from the same subnet, a random one of
+     * the next few free candidates, so that the two do not keep proposing the same address.
+     */
     private Optional<IpAddress> scan(Iterator<IpAddress> order) {
-        while (order.hasNext()) {
+        int spread = System.nanoTime() < contendedUntil ? 1 + ThreadLocalRandom.current().nextInt(SPREAD) : 1;
+        Optional<IpAddress> found = Optional.empty();
+        while (order.hasNext() && spread > 0) {
             IpAddress candidate = order.next();
             if (!taken.contains(candidate) && !reserved.contains(candidate)) {
-                return Optional.of(candidate);
+                found = Optional.of(candidate);
+                spread--;
             }
         }
-        return Optional.empty();
+        return found;
+    }
+
+    /** Another writer claimed {@code address} first. */
+    synchronized void lost(IpAddress address) {
+        taken(address);
+        contendedUntil = System.nanoTime() + CONTENTION_WINDOW_NANOS;
     }
 
     synchronized void unreserve(IpAddress address) {

@@ -179,7 +179,7 @@ public final class CassandraConfigStore {
             case Claim.FqName f -> throw new ConflictException("[" + f.fqName().replace(":", ", ")
                     + "] already exists with uuid: " + holder.get());
             case Claim.Address a when a.automatic() -> {
-                addressBook(a.subnetUuid()).taken(a.address());
+                addressBook(a.subnetUuid()).lost(a.address());
                 throw new CommitConflict("address " + a.address() + " was taken by " + holder.get());
             }
             case Claim.Address a -> throw new ConflictException("IP address " + a.address()

@@ -248,6 +248,67 @@ class CommandHandlerTest {
     }
 
     @Test
+    void refUpdateDecidesOnTheVersionItReadSoThatACommitAfterAConcurrentChangeConflicts() {
+        demoProject();
+        StoredObject vn = network("red", "{'subnet':{'ip_prefix':'10.1.1.0','ip_prefix_len':24}}");
+        StoredObject policy = create(ConfigType.NETWORK_POLICY, "{'fq_name':['default-domain','demo','p1']}");
+        StoredObject newer = new StoredObject(vn.type(), vn.uuid(), vn.fqName(), vn.parentUuid(), 7,
+                vn.body().deepCopy().put("display_name", "changed meanwhile"));
+        ConfigState racing = new ConfigState() {
+            private int reads;
+
+            @Override
+            public Optional<StoredObject> find(String uuid) {
+                return uuid.equals(vn.uuid()) && reads++ > 0 ? Optional.of(newer) : state.find(uuid);
+            }
+
+            @Override
+            public Optional<StoredObject> find(ConfigType type, List<String> fqName) {
+                return state.find(type, fqName);
+            }
+
+            @Override
+            public List<RefLink> children(String parentUuid) {
+                return state.children(parentUuid);
+            }
+
+            @Override
+            public List<RefLink> backRefs(String uuid) {
+                return state.backRefs(uuid);
+            }
+
+            @Override
+            public Optional<io.filament.configapi.ipam.IpAddress> freeAddress(
+                    io.filament.configapi.ipam.SubnetPlan plan) {
+                return state.freeAddress(plan);
+            }
+
+            @Override
+            public boolean addressTaken(String subnetUuid, io.filament.configapi.ipam.IpAddress address) {
+                return state.addressTaken(subnetUuid, address);
+            }
+
+            @Override
+            public boolean subnetInUse(String subnetUuid) {
+                return state.subnetInUse(subnetUuid);
+            }
+
+            @Override
+            public long freeId(IdPool pool) {
+                return state.freeId(pool);
+            }
+        };
+
+        Decision decision = handler.decide(racing, new Command.UpdateRef(ConfigType.VIRTUAL_NETWORK, vn.uuid(),
+                ConfigType.NETWORK_POLICY, Optional.of(policy.uuid()), Optional.empty(), Command.RefOperation.ADD,
+                Optional.empty()));
+
+        ObjectChange change = decision.changes().getFirst();
+        assertThat(change.version()).isEqualTo(vn.version() + 1);
+        assertThat(change.object().get("display_name").asString()).isEqualTo("red");
+    }
+
+    @Test
     void boundInterfaceLinksTheHostsVirtualRouterToItsMachineAndUnlinksOnDelete() {
         demoProject();
         StoredObject vn = network("red", "{'subnet':{'ip_prefix':'10.1.1.0','ip_prefix_len':24}}");

@@ -60,8 +60,9 @@ final class RunningConfigApi implements AutoCloseable {
         props.put("filament.config-api.commands-topic", topics.commands());
         props.put("filament.config-api.command-group", "it-" + keyspace);
         props.putAll(extra);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ConfigApiApplication.class)
-                .properties(props).run();
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ConfigApiApplication.class).run(args);
         return new RunningConfigApi(context);
     }
 
