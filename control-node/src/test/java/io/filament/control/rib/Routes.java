@@ -24,6 +24,7 @@ final class Routes {
         RouteEntry e = new RouteEntry(p.isIpv4() ? XmppFamily.INET : XmppFamily.INET6, p,
                 List.of(new NextHop(nh, 16, List.of(TunnelEncapsulation.UDP), "", List.of())),
                 1, "", List.of(), List.of(), lp, 0, 0, "interface");
-        return new Path(new PathKey(peer, nh + ":" + instanceId), instance, instance, e);
+        // the SourceRD is the agent's session address and its VRF index: stable while the next hop changes
+        return new Path(new PathKey(peer, "10.255.0." + (peer.hashCode() & 0x7f) + ":" + instanceId), instance, instance, e);
     }
 }

@@ -201,7 +201,7 @@ public final class AgentPeer implements StanzaHandler {
         String originVn = !entry.virtualNetwork().isEmpty() ? entry.virtualNetwork()
                 : !entry.nextHops().getFirst().virtualNetwork().isEmpty() ? entry.nextHops().getFirst().virtualNetwork()
                 : RoutingInstanceSpec.placeholder(instance).virtualNetwork();
-        PathKey key = new PathKey(hostname(), entry.nextHops().getFirst().address() + ":" + instanceId);
+        PathKey key = new PathKey(hostname(), agentAddress() + ":" + instanceId);
         routesReceived.incrementAndGet();
         answer(iq, rib.addPath(new Path(key, instance, originVn, entry)));
     }
@@ -256,6 +256,14 @@ public final class AgentPeer implements StanzaHandler {
         String to = session.jid();
         session.write(error.map(e -> StreamElements.iqError(id, from, to, "modify", "bad-request", e))
                 .orElseGet(() -> StreamElements.iqResult(id, from, to)));
+    }
+
+    /** The agent's address as TF's SourceRD uses it: the IP the session comes from. */
+    private String agentAddress() {
+        String remote = session.remoteAddress();
+        int colon = remote.lastIndexOf(':');
+        String ip = colon > 0 ? remote.substring(0, colon) : remote;
+        return ip.startsWith("/") ? ip.substring(1) : ip;
     }
 
     String hostname() {
