@@ -20,17 +20,21 @@ import java.util.Optional;
  * @param dnsServer        the subnet's DNS server
  * @param hostRoutes       the subnet's host routes
  * @param securityGroupIds numeric security-group ids (travel on routes)
- * @param aclNames         fq-names of the network's and security groups' ACLs
+ * @param networkAcl       fq-name of the network's ACL (policy), when it has one
+ * @param ingressAcls      fq-names of its security groups' ingress ACLs (TF: {@code <sg>:ingress-access-control-list})
+ * @param egressAcls       fq-names of its security groups' egress ACLs
  * @param networkId        the network's id (VNI in automatic mode), 0 when unknown
  */
 public record PortConfig(String vmi, String virtualNetwork, String routingInstance, IpAddress address,
                          IpPrefix subnet, IpAddress gateway, Optional<IpAddress> dnsServer,
-                         List<ClasslessRoute> hostRoutes, List<Long> securityGroupIds, List<String> aclNames,
+                         List<ClasslessRoute> hostRoutes, List<Long> securityGroupIds, Optional<String> networkAcl,
+                         List<String> ingressAcls, List<String> egressAcls,
                          long networkId) {
 
     public PortConfig {
         hostRoutes = List.copyOf(hostRoutes);
         securityGroupIds = List.copyOf(securityGroupIds);
-        aclNames = List.copyOf(aclNames);
+        ingressAcls = List.copyOf(ingressAcls);
+        egressAcls = List.copyOf(egressAcls);
     }
 }

@@ -54,19 +54,22 @@ public final class PortConfigResolver {
         Optional<IpAddress> dns = subnet.get().text("dns-server-address").flatMap(PortConfigResolver::address)
                 .or(() -> Optional.of(IpAddress.ipv4(prefix.broadcast().ipv4Value() - 2)));
         List<Long> sgIds = new ArrayList<>();
-        List<String> acls = new ArrayList<>();
-        image.neighbours(vn, "virtual-network-access-control-list", "access-control-list")
-                .forEach(l -> acls.add(l.key().name()));
+        List<String> ingress = new ArrayList<>();
+        List<String> egress = new ArrayList<>();
+        Optional<String> networkAcl = image.neighbours(vn, "virtual-network-access-control-list", "access-control-list")
+                .stream().findFirst().map(l -> l.key().name());
         for (ConfigImage.Linked sg : image.neighbours(vmi.get(), "virtual-machine-interface-security-group", "security-group")) {
             image.node(sg.key()).flatMap(n -> n.text("security-group-id")).flatMap(PortConfigResolver::number)
                     .ifPresent(sgIds::add);
-            image.neighbours(sg.key(), "security-group-access-control-list", "access-control-list")
-                    .forEach(l -> acls.add(l.key().name()));
+            for (ConfigImage.Linked acl : image.neighbours(sg.key(), "security-group-access-control-list",
+                    "access-control-list")) {
+                (acl.key().name().endsWith("egress-access-control-list") ? egress : ingress).add(acl.key().name());
+            }
         }
         long networkId = image.node(vn).flatMap(n -> n.text("virtual-network-network-id"))
                 .flatMap(PortConfigResolver::number).orElse(0L);
         return Optional.of(new PortConfig(vmi.get().name(), vn.name(), ri, address.get(), prefix, gateway, dns,
-                hostRoutes(subnet.get()), sgIds, acls, networkId));
+                hostRoutes(subnet.get()), sgIds, networkAcl, ingress, egress, networkId));
     }
 
     static Optional<ConfigNodeKey> findVmi(ConfigImage image, Port port) {

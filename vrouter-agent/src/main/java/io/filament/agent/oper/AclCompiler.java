@@ -22,7 +22,7 @@ public final class AclCompiler {
     public record Result(CompiledAcl acl, List<String> problems) {
     }
 
-    public static Result compile(String name, XmlNode acl) {
+    public static Result compile(String name, int id, XmlNode acl) {
         List<CompiledAcl.Rule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (XmlNode rule : acl.child("access-control-list-entries").map(e -> e.all("acl-rule")).orElse(List.of())) {
@@ -34,7 +34,7 @@ public final class AclCompiler {
                         new CompiledAcl.AddressMatch.Any(), CompiledAcl.PortRange.ANY, CompiledAcl.Action.DENY));
             }
         }
-        return new Result(new CompiledAcl(name, rules), problems);
+        return new Result(new CompiledAcl(name, id, rules), problems);
     }
 
     private static CompiledAcl.Rule rule(XmlNode rule) {

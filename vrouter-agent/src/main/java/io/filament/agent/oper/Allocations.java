@@ -13,8 +13,7 @@ import java.util.Map;
 
 /**
  * The agent's numbering: VRF indexes (1.., 0 is the fabric VRF), MPLS labels (16.., TF's agent starts there;
- * labels 0–15 are reserved by RFC 3032) and next-hop ids (2.., 0 discard and 1 receive are fixed). Persisted in
- * {@code <state-directory>/allocations.json} after each change so that a restarted agent programs the same
+ * labels 0–15 are reserved by RFC 3032), next-hop ids (2.., 0 discard and 1 receive are fixed), interface indexes (3..) and ACL ids (1..), persisted in {@code <state-directory>/allocations.json} after each change so that a restarted agent programs the same
  * numbers the dataplane still has.
  */
 public final class Allocations {
@@ -26,13 +25,21 @@ public final class Allocations {
     public static final int DISCARD_NEXT_HOP = 0;
     public static final int RECEIVE_NEXT_HOP = 1;
     public static final int FIRST_NEXT_HOP = 2;
-    public static final int LAST_NEXT_HOP = 524_287;
+    /** The dataplane's next-hop table holds 65,536 entries. */
+    public static final int LAST_NEXT_HOP = 65_535;
+    /** VM interfaces start at 3, as in TF (0 fabric, 1 vhost0, 2 pkt0); the dataplane holds 4,352. */
+    public static final int FIRST_INTERFACE = 3;
+    public static final int LAST_INTERFACE = 4351;
+    public static final int FIRST_ACL = 1;
+    public static final int LAST_ACL = 16_383;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IndexAllocator vrfs = new IndexAllocator("VRF index", FIRST_VRF, LAST_VRF);
     private final IndexAllocator labels = new IndexAllocator("MPLS label", FIRST_LABEL, LAST_LABEL);
     private final IndexAllocator nextHops = new IndexAllocator("next-hop id", FIRST_NEXT_HOP, LAST_NEXT_HOP);
+    private final IndexAllocator interfaces = new IndexAllocator("interface index", FIRST_INTERFACE, LAST_INTERFACE);
+    private final IndexAllocator acls = new IndexAllocator("ACL id", FIRST_ACL, LAST_ACL);
     private final Path file;
 
     public Allocations(Path stateDirectory) {
@@ -52,11 +59,21 @@ public final class Allocations {
         return nextHops;
     }
 
+    public IndexAllocator interfaces() {
+        return interfaces;
+    }
+
+    public IndexAllocator acls() {
+        return acls;
+    }
+
     public void save() {
         ObjectNode root = JSON.createObjectNode();
         put(root, "vrfs", vrfs.held());
         put(root, "labels", labels.held());
         put(root, "next-hops", nextHops.held());
+        put(root, "interfaces", interfaces.held());
+        put(root, "acls", acls.held());
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(".allocations.json.tmp");
@@ -76,6 +93,8 @@ public final class Allocations {
             restore(root.path("vrfs"), vrfs);
             restore(root.path("labels"), labels);
             restore(root.path("next-hops"), nextHops);
+            restore(root.path("interfaces"), interfaces);
+            restore(root.path("acls"), acls);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read allocations from " + file, e);
         }

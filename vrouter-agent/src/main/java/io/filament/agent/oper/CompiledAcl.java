@@ -4,8 +4,8 @@ import io.filament.contracts.net.IpPrefix;
 
 import java.util.List;
 
-/** An access-control list compiled for evaluation: rules in order, first match decides. */
-public record CompiledAcl(String name, List<Rule> rules) {
+/** An access-control list compiled for evaluation: rules in order, first match decides; {@code id} is local. */
+public record CompiledAcl(String name, int id, List<Rule> rules) {
 
     public CompiledAcl {
         rules = List.copyOf(rules);

@@ -56,11 +56,15 @@ public final class OperTablesBuilder {
         Set<String> heldNextHops = new HashSet<>();
         Set<String> heldLabels = new HashSet<>();
         List<VrfRoute> serviceRoutes = new ArrayList<>();
+        Set<String> heldAcls = new HashSet<>();
+        Set<String> heldInterfaces = new HashSet<>();
 
         for (Port port : ports) {
             Optional<PortConfig> config = PortConfigResolver.resolve(image, port);
+            int index = allocations.interfaces().allocate(port.id().toString());
+            heldInterfaces.add(port.id().toString());
             if (config.isEmpty()) {
-                interfaces.put(port.id(), inactive(port));
+                interfaces.put(port.id(), inactive(port, index));
                 continue;
             }
             PortConfig c = config.get();
@@ -78,16 +82,22 @@ public final class OperTablesBuilder {
                     c.virtualNetwork(), List.of(), VrfRoute.Origin.GATEWAY));
             c.dnsServer().ifPresent(d -> serviceRoutes.add(new VrfRoute(vrf.index(), host(d),
                     Allocations.RECEIVE_NEXT_HOP, 0, c.virtualNetwork(), List.of(), VrfRoute.Origin.GATEWAY)));
-            for (String aclName : c.aclNames()) {
-                image.node(new ConfigNodeKey("access-control-list", aclName))
-                        .ifPresent(n -> acls.put(aclName, AclCompiler.compile(aclName, n).acl()));
+            List<String> aclNames = new ArrayList<>(c.ingressAcls());
+            aclNames.addAll(c.egressAcls());
+            c.networkAcl().ifPresent(aclNames::add);
+            for (String aclName : aclNames) {
+                image.node(new ConfigNodeKey("access-control-list", aclName)).ifPresent(n -> {
+                    heldAcls.add(aclName);
+                    acls.put(aclName, AclCompiler.compile(aclName, allocations.acls().allocate(aclName), n).acl());
+                });
             }
             DhcpBinding dhcp = new DhcpBinding(port.mac(), c.address(), c.subnet(), c.gateway(),
                     c.dnsServer().stream().toList(), c.hostRoutes(), DhcpBinding.INFINITE_LEASE, Optional.empty());
-            interfaces.put(port.id(), new VmInterface(port.id(), port.systemName(), port.netns(),
+            interfaces.put(port.id(), new VmInterface(port.id(), index, port.systemName(), port.netns(),
                     port.workloadInterfaceName(), port.mac(), Optional.of(c.address()), Optional.of(vrf.index()),
-                    Optional.of(label), Optional.of(nh), c.virtualNetwork(), c.securityGroupIds(), c.aclNames(),
-                    Optional.of(dhcp)));
+                    Optional.of(label), Optional.of(nh), c.virtualNetwork(), c.securityGroupIds(),
+                    c.networkAcl().filter(acls::containsKey), c.ingressAcls().stream().filter(acls::containsKey).toList(),
+                    c.egressAcls().stream().filter(acls::containsKey).toList(), Optional.of(dhcp)));
         }
         // A VM's own address wins over a service address that happens to be the same.
         serviceRoutes.forEach(r -> put(routes, r));
@@ -102,26 +112,28 @@ public final class OperTablesBuilder {
             if (encap.isEmpty() || path.label() == 0) {
                 continue;
             }
-            String key = NextHopEntry.tunnelKey(path.nextHopAddress(), encap.get());
+            String key = NextHopEntry.tunnelKey(path.nextHopAddress(), encap.get(), path.label());
             int nh = allocations.nextHops().allocate(key);
             heldNextHops.add(key);
-            nextHops.put(nh, NextHopEntry.tunnel(nh, path.nextHopAddress(), encap.get()));
+            nextHops.put(nh, NextHopEntry.tunnel(nh, path.nextHopAddress(), encap.get(), path.label()));
             put(routes, new VrfRoute(vrf.index(), path.prefix(), nh, path.label(), path.virtualNetwork(),
                     path.securityGroupIds(), VrfRoute.Origin.REMOTE));
         }
         releaseUnused(allocations.vrfs(), vrfs.keySet());
         releaseUnused(allocations.labels(), heldLabels);
         releaseUnused(allocations.nextHops(), heldNextHops);
+        releaseUnused(allocations.interfaces(), heldInterfaces);
+        releaseUnused(allocations.acls(), heldAcls);
         if (!before.equals(snapshot())) {
             allocations.save();
         }
         return new OperTables(vrfs, interfaces, nextHops, routes, labels, acls);
     }
 
-    private static VmInterface inactive(Port port) {
-        return new VmInterface(port.id(), port.systemName(), port.netns(), port.workloadInterfaceName(), port.mac(),
-                port.ipv4(), Optional.empty(), Optional.empty(), Optional.empty(), "", List.of(), List.of(),
-                Optional.empty());
+    private static VmInterface inactive(Port port, int index) {
+        return new VmInterface(port.id(), index, port.systemName(), port.netns(), port.workloadInterfaceName(),
+                port.mac(), port.ipv4(), Optional.empty(), Optional.empty(), Optional.empty(), "", List.of(),
+                Optional.empty(), List.of(), List.of(), Optional.empty());
     }
 
     private static void put(TreeMap<VrfRoute.Key, VrfRoute> routes, VrfRoute route) {
@@ -144,6 +156,8 @@ public final class OperTablesBuilder {
         allocations.vrfs().held().forEach((k, v) -> all.put("vrf/" + k, v));
         allocations.labels().held().forEach((k, v) -> all.put("label/" + k, v));
         allocations.nextHops().held().forEach((k, v) -> all.put("nh/" + k, v));
+        allocations.interfaces().held().forEach((k, v) -> all.put("if/" + k, v));
+        allocations.acls().held().forEach((k, v) -> all.put("acl/" + k, v));
         return all;
     }
 }

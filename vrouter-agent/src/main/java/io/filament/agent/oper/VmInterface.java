@@ -13,6 +13,7 @@ import java.util.UUID;
  * Without config ({@code vrfIndex} empty) the TAP exists but is in no VRF and forwards nothing.
  *
  * @param portId      the VMI uuid
+ * @param index       the dataplane interface index
  * @param tapName     the TAP's name as created
  * @param netns       the namespace the TAP is moved to, empty for the host's
  * @param ifname      its name inside {@code netns}
@@ -23,17 +24,21 @@ import java.util.UUID;
  * @param nextHopId   its interface next hop
  * @param virtualNetwork fq-name of its network
  * @param securityGroupIds ids of its security groups
- * @param aclNames    ACLs applied to its traffic
+ * @param networkAcl  the network's ACL, when it has one
+ * @param ingressAcls security-group ACLs for traffic to the VM
+ * @param egressAcls  security-group ACLs for traffic from the VM
  * @param dhcp        what DHCP hands out on it
  */
-public record VmInterface(UUID portId, String tapName, Optional<String> netns, String ifname, MacAddress mac,
+public record VmInterface(UUID portId, int index, String tapName, Optional<String> netns, String ifname, MacAddress mac,
                           Optional<IpAddress> address, Optional<Integer> vrfIndex, Optional<Integer> label,
                           Optional<Integer> nextHopId, String virtualNetwork, List<Long> securityGroupIds,
-                          List<String> aclNames, Optional<DhcpBinding> dhcp) {
+                          Optional<String> networkAcl, List<String> ingressAcls, List<String> egressAcls,
+                          Optional<DhcpBinding> dhcp) {
 
     public VmInterface {
         securityGroupIds = List.copyOf(securityGroupIds);
-        aclNames = List.copyOf(aclNames);
+        ingressAcls = List.copyOf(ingressAcls);
+        egressAcls = List.copyOf(egressAcls);
     }
 
     public boolean active() {

@@ -31,7 +31,7 @@ class AclCompilerTest {
                   <action-list><simple-action>deny</simple-action></action-list></acl-rule>
                 </access-control-list-entries></node>""");
 
-        AclCompiler.Result r = AclCompiler.compile("d:p:red:red", acl);
+        AclCompiler.Result r = AclCompiler.compile("d:p:red:red", 1, acl);
 
         assertThat(r.problems()).isEmpty();
         assertThat(r.acl().rules()).containsExactly(
@@ -48,7 +48,7 @@ class AclCompilerTest {
                 <node><access-control-list-entries><acl-rule><match-condition><protocol>sctp-ish</protocol></match-condition>
                 <action-list><simple-action>pass</simple-action></action-list></acl-rule></access-control-list-entries></node>""");
 
-        AclCompiler.Result r = AclCompiler.compile("bad", acl);
+        AclCompiler.Result r = AclCompiler.compile("bad", 2, acl);
 
         assertThat(r.acl().rules()).singleElement().extracting(CompiledAcl.Rule::action).isEqualTo(CompiledAcl.Action.DENY);
         assertThat(r.problems()).singleElement().asString().contains("protocol 'sctp-ish'");
