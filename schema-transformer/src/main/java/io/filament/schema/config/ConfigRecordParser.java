@@ -49,7 +49,7 @@ public final class ConfigRecordParser {
         JsonFields object = envelope.optionalObject("object")
                 .orElseThrow(() -> new ConfigRecordRejected("object", "null", "required"));
         return new ConfigChange.Upserted(
-                new ConfigObject(configKey, version, fqName, refs(object), body(type, object)));
+                new ConfigObject(configKey, version, fqName, refs(object), body(type, uuid, object)));
     }
 
     private static List<ObjectRef> refs(JsonFields object) {
@@ -67,12 +67,12 @@ public final class ConfigRecordParser {
         return refs;
     }
 
-    private static ConfigBody body(String type, JsonFields object) {
+    private static ConfigBody body(String type, String uuid, JsonFields object) {
         return switch (type) {
             case "virtual-network" -> virtualNetwork(object);
             case "network-policy" -> new NetworkPolicyConfig(object.optionalObject("network_policy_entries")
-                    .map(PolicyRuleParser::parseRules).orElse(List.of()));
-            case "security-group" -> securityGroup(object);
+                    .map(entries -> PolicyRuleParser.parseRules(entries, uuid)).orElse(List.of()));
+            case "security-group" -> securityGroup(object, uuid);
             case "global-system-config" -> globalSystemConfig(object);
             case "global-vrouter-config" -> new GlobalVrouterConfig(
                     object.optionalString("vxlan_network_identifier_mode").map("configured"::equals).orElse(false),
@@ -111,13 +111,14 @@ public final class ConfigRecordParser {
         return targets;
     }
 
-    private static SecurityGroupConfig securityGroup(JsonFields object) {
+    private static SecurityGroupConfig securityGroup(JsonFields object, String uuid) {
         Optional<Long> configured = object.optionalLong("configured_security_group_id", 0, 4_294_967_295L)
                 .filter(id -> id > 0);
         Optional<Long> allocated = object.optionalLong("security_group_id", 0, 4_294_967_295L)
                 .filter(id -> id > 0);
         return new SecurityGroupConfig(configured.or(() -> allocated),
-                object.optionalObject("security_group_entries").map(PolicyRuleParser::parseRules).orElse(List.of()));
+                object.optionalObject("security_group_entries")
+                        .map(entries -> PolicyRuleParser.parseRules(entries, uuid)).orElse(List.of()));
     }
 
     private static GlobalSystemConfig globalSystemConfig(JsonFields object) {

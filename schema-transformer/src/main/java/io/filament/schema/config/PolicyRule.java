@@ -1,14 +1,14 @@
 package io.filament.schema.config;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A {@code PolicyRuleType} of a network policy or security group, with the protocol already a number (or
- * {@code any}) and {@code subnet_list} addresses flattened.
+ * {@code any}) and {@code subnet_list} addresses flattened. {@code ruleUuid} is the rule's own {@code rule_uuid}
+ * or, when it has none, a name-based id of its owner and content, so that it is stable across recomputation.
  */
 public record PolicyRule(
-        Optional<String> ruleUuid,
+        String ruleUuid,
         String direction,
         String protocol,
         String ethertype,
@@ -23,6 +23,11 @@ public record PolicyRule(
         sourcePorts = List.copyOf(sourcePorts);
         destinationAddresses = List.copyOf(destinationAddresses);
         destinationPorts = List.copyOf(destinationPorts);
+    }
+
+    PolicyRule withRuleUuid(String uuid) {
+        return new PolicyRule(uuid, direction, protocol, ethertype, sourceAddresses, sourcePorts, destinationAddresses,
+                destinationPorts, action);
     }
 
     public boolean bidirectional() {

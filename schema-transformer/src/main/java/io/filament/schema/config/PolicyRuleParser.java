@@ -6,11 +6,13 @@ import io.filament.schema.config.PolicyRule.PortRange;
 import io.filament.schema.config.PolicyRule.SecurityGroupAddress;
 import io.filament.schema.config.PolicyRule.SubnetAddress;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Reads {@code PolicyRuleType}s: protocol names to numbers, ports, addresses, direction and action. */
 final class PolicyRuleParser {
@@ -21,10 +23,15 @@ final class PolicyRuleParser {
     private PolicyRuleParser() {
     }
 
-    static List<PolicyRule> parseRules(JsonFields entries) {
+    static List<PolicyRule> parseRules(JsonFields entries, String ownerUuid) {
         List<PolicyRule> rules = new ArrayList<>();
         for (JsonFields rule : entries.objects("policy_rule")) {
-            rules.add(parse(rule));
+            PolicyRule parsed = parse(rule);
+            if (parsed.ruleUuid().isEmpty()) {
+                parsed = parsed.withRuleUuid(UUID.nameUUIDFromBytes(
+                        (ownerUuid + "|" + parsed).getBytes(StandardCharsets.UTF_8)).toString());
+            }
+            rules.add(parsed);
         }
         return rules;
     }
@@ -35,7 +42,7 @@ final class PolicyRuleParser {
             throw new ConfigRecordRejected(rule.path("direction"), direction, "expected > or <>");
         }
         return new PolicyRule(
-                rule.optionalString("rule_uuid").filter(uuid -> !uuid.isEmpty()),
+                rule.optionalString("rule_uuid").orElse(""),
                 direction,
                 protocolNumber(rule.path("protocol"), rule.requiredString("protocol")),
                 ethertype(rule),

@@ -7,13 +7,11 @@ import io.filament.schema.config.PolicyRule.Address;
 import io.filament.schema.config.PolicyRule.NetworkAddress;
 import io.filament.schema.config.PolicyRule.PortRange;
 import io.filament.schema.config.PolicyRule.SubnetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Expands the rules of a network's policies into ACL rules as TF's schema transformer does: the cartesian product
@@ -30,7 +28,7 @@ public final class NetworkPolicyExpander {
         Map<AclRule.Key, AclRule> rules = new LinkedHashMap<>();
         for (ConfigObject policy : orderedPolicies) {
             for (PolicyRule rule : ((NetworkPolicyConfig) policy.body()).rules()) {
-                for (AclRule expanded : expand(network, policy.key().uuid(), rule)) {
+                for (AclRule expanded : expand(network, rule)) {
                     rules.putIfAbsent(expanded.key(), expanded);
                 }
             }
@@ -38,8 +36,8 @@ public final class NetworkPolicyExpander {
         return List.copyOf(rules.values());
     }
 
-    static List<AclRule> expand(String network, String policyUuid, PolicyRule rule) {
-        String ruleUuid = ruleUuid(policyUuid, rule);
+    static List<AclRule> expand(String network, PolicyRule rule) {
+        String ruleUuid = rule.ruleUuid();
         List<AclRule> result = new ArrayList<>();
         for (Address source : rule.sourceAddresses()) {
             for (PortRange sourcePort : rule.sourcePorts()) {
@@ -63,12 +61,6 @@ public final class NetworkPolicyExpander {
             }
         }
         return result;
-    }
-
-    /** The rule's own {@code rule_uuid}, or a name-based id of its content so that it is stable across runs. */
-    static String ruleUuid(String policyUuid, PolicyRule rule) {
-        return rule.ruleUuid().orElseGet(() -> UUID.nameUUIDFromBytes(
-                (policyUuid + "|" + rule).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
     private static Optional<AclAddress> resolve(String network, Address address) {

@@ -16,10 +16,10 @@ public final class FullRecompute {
 
     public static SortedMap<String, DesiredRecord> compute(ConfigImage image, RouteTargetStore store) {
         ConnectionGraph graph = new ConnectionGraph();
-        for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
-            Projection.updateIntent(graph, image, network);
-        }
         Projection projection = new Projection(image, graph, store);
+        for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
+            projection.updateIntent(network);
+        }
         SortedMap<String, DesiredRecord> state = new TreeMap<>();
         for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
             projection.networkRecords(network).forEach(record -> state.put(record.key(), record));

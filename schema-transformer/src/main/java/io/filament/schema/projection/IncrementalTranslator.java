@@ -57,6 +57,7 @@ public final class IncrementalTranslator {
         if (!update.changed()) {
             return List.of();
         }
+        Projection projection = new Projection(image, graph, store);
         switch (type) {
             case Projection.VIRTUAL_NETWORK -> {
                 before.ifPresent(network -> {
@@ -68,12 +69,12 @@ public final class IncrementalTranslator {
                     }
                 });
                 update.current().ifPresent(network -> {
-                    Projection.updateIntent(graph, image, network);
+                    projection.updateIntent(network);
                     dirty.addAll(networkAndPeers(network));
                 });
             }
             case Projection.NETWORK_POLICY -> attachedNetworks(change.key()).forEach(network -> {
-                Projection.updateIntent(graph, image, network);
+                projection.updateIntent(network);
                 dirty.addAll(networkAndPeers(network));
             });
             case Projection.SECURITY_GROUP -> {
@@ -87,7 +88,7 @@ public final class IncrementalTranslator {
             default -> {
             }
         }
-        return recompute(dirty);
+        return recompute(projection, dirty);
     }
 
     /** The current desired state, by key. */
@@ -99,8 +100,7 @@ public final class IncrementalTranslator {
         return image;
     }
 
-    private List<DesiredChange> recompute(Set<ConfigKey> dirty) {
-        Projection projection = new Projection(image, graph, store);
+    private List<DesiredChange> recompute(Projection projection, Set<ConfigKey> dirty) {
         Map<String, DesiredRecord> previous = new HashMap<>();
         Map<String, DesiredRecord> next = new TreeMap<>();
         for (ConfigKey unit : dirty) {

@@ -31,6 +31,11 @@ final class Projection {
     private final ConfigImage image;
     private final ConnectionGraph graph;
     private final RoutingInstanceDeriver instances;
+    private final java.util.Map<io.filament.schema.config.ConfigKey, Expansion> expansions = new java.util.HashMap<>();
+
+    /** A network's attached policies and their expanded rules; computed once per projection. */
+    private record Expansion(List<ConfigObject> policies, List<AclRule> rules) {
+    }
 
     Projection(ConfigImage image, ConnectionGraph graph, RouteTargetStore store) {
         this.image = image;
@@ -38,27 +43,33 @@ final class Projection {
         this.instances = new RoutingInstanceDeriver(store, GlobalSettings.from(image));
     }
 
+    private Expansion expansion(ConfigObject network) {
+        return expansions.computeIfAbsent(network.key(), key -> {
+            List<ConfigObject> policies = AttachedPolicies.of(network, image);
+            return new Expansion(policies, NetworkPolicyExpander.expand(network.fqName().toString(), policies));
+        });
+    }
+
     /** Recomputes the network's connection intent from its policies and records it in the graph. */
-    static void updateIntent(ConnectionGraph graph, ConfigImage image, ConfigObject network) {
+    void updateIntent(ConfigObject network) {
         String name = network.fqName().toString();
-        List<AclRule> rules = NetworkPolicyExpander.expand(name, AttachedPolicies.of(network, image));
-        ConnectionIntent intent = NetworkPolicyExpander.intentOf(name, rules);
+        ConnectionIntent intent = NetworkPolicyExpander.intentOf(name, expansion(network).rules());
         graph.put(name, network.fqName().parent(), intent);
     }
 
     List<DesiredRecord> networkRecords(ConfigObject network) {
         String name = network.fqName().toString();
-        List<ConfigObject> policies = AttachedPolicies.of(network, image);
+        Expansion expansion = expansion(network);
         List<ConfigObject> peers = graph.peersOf(name).stream()
                 .map(peer -> image.byFqName(VIRTUAL_NETWORK, peer).orElseThrow())
                 .toList();
-        List<DesiredRecord> records = new ArrayList<>(instances.derive(network, peers, policies));
-        NetworkAclDeriver.derive(network, policies, NetworkPolicyExpander.expand(name, policies))
-                .ifPresent(records::add);
+        List<DesiredRecord> records = new ArrayList<>(instances.derive(network, peers, expansion.policies()));
+        NetworkAclDeriver.derive(network, expansion.policies(), expansion.rules()).ifPresent(records::add);
         String ownInstance = RoutingInstanceDeriver.instanceName(network);
         for (ConfigObject peer : peers) {
             if (ownInstance.compareTo(RoutingInstanceDeriver.instanceName(peer)) < 0) {
-                records.add(ConnectionDeriver.derive(network, policies, peer, AttachedPolicies.of(peer, image)));
+                records.add(ConnectionDeriver.derive(network, expansion.policies(), peer,
+                        AttachedPolicies.of(peer, image)));
             }
         }
         return records;

@@ -10,14 +10,12 @@ import io.filament.schema.desired.DesiredRecord;
 import io.filament.schema.desired.Provenance;
 import io.filament.schema.policy.AclAddress;
 import io.filament.schema.policy.AclRule;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * The ingress and egress ACLs of a security group: ingress holds the rules whose destination is {@code local},
@@ -43,8 +41,7 @@ public final class SecurityGroupAclDeriver {
         Map<AclRule.Key, AclRule> ingress = new LinkedHashMap<>();
         Map<AclRule.Key, AclRule> egress = new LinkedHashMap<>();
         for (PolicyRule rule : config.rules()) {
-            String ruleUuid = rule.ruleUuid().orElseGet(() -> UUID.nameUUIDFromBytes(
-                    (group.key().uuid() + "|" + rule).getBytes(StandardCharsets.UTF_8)).toString());
+            String ruleUuid = rule.ruleUuid();
             for (Address src : rule.sourceAddresses()) {
                 for (Address dst : rule.destinationAddresses()) {
                     boolean toLocal = isLocal(dst);

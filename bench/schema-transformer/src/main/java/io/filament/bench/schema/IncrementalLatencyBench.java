@@ -1,0 +1,59 @@
+package io.filament.bench.schema;
+
+import io.filament.schema.config.ConfigRecordParser;
+import io.filament.schema.desired.CanonicalJson;
+import io.filament.schema.desired.DesiredChange;
+import io.filament.schema.projection.IncrementalTranslator;
+import io.filament.schema.routing.InMemoryRouteTargetStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Latency of the translator alone (parse, apply, serialise the changed records) for network updates paced at a
+ * fixed rate; a change that is late because the previous one took long counts its waiting time too.
+ */
+final class IncrementalLatencyBench {
+
+    private IncrementalLatencyBench() {
+    }
+
+    static void run(BenchConfig config, int networks, int rate, int seconds) {
+        ConfigRecordParser parser = new ConfigRecordParser();
+        IncrementalTranslator translator = new IncrementalTranslator(new InMemoryRouteTargetStore());
+        for (BenchConfig.Snapshot snapshot : config.all()) {
+            translator.apply(parser.parse(snapshot.key(), snapshot.value()));
+        }
+        int total = rate * seconds;
+        List<BenchConfig.Snapshot> changes = new ArrayList<>(total);
+        long[] versions = new long[networks];
+        java.util.Arrays.fill(versions, 1);
+        java.util.Random random = new java.util.Random(1);
+        for (int k = 0; k < total; k++) {
+            int n = random.nextInt(networks);
+            versions[n]++;
+            changes.add(config.network(n, versions[n], versions[n] % 2 == 0));
+        }
+        Percentiles latency = new Percentiles();
+        long published = 0;
+        long start = System.nanoTime();
+        for (int k = 0; k < total; k++) {
+            long scheduled = start + (long) k * 1_000_000_000L / rate;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            BenchConfig.Snapshot change = changes.get(k);
+            for (DesiredChange out : translator.apply(parser.parse(change.key(), change.value()))) {
+                if (out instanceof DesiredChange.Upsert(var record)) {
+                    published += CanonicalJson.bytes(record).length > 0 ? 1 : 0;
+                } else {
+                    published++;
+                }
+            }
+            latency.add(System.nanoTime() - scheduled);
+        }
+        System.out.printf("in-process translator, %d network updates at %d/s: %s (%.1f desired records per change)%n",
+                total, rate, latency.summary(), published / (double) total);
+    }
+}

@@ -1,0 +1,209 @@
+package io.filament.bench.schema;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * End to end through Kafka: the packaged transformer runs as its own JVM on fresh topics and keyspace, the whole
+ * synthetic config is loaded, then network updates are produced at a steady rate and the time from handing each
+ * update to the producer to the arrival of that network's routing-instance record (carrying the new version in
+ * {@code derived_from}) on the desired topic is measured.
+ */
+final class KafkaLatencyBench {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final String bootstrap;
+    private final InetSocketAddress cassandra;
+    private final Path jar;
+
+    KafkaLatencyBench(String bootstrap, InetSocketAddress cassandra, Path jar) {
+        this.bootstrap = bootstrap;
+        this.cassandra = cassandra;
+        this.jar = jar;
+    }
+
+    void run(BenchConfig config, int networks, int rate, int seconds) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String configTopic = "bench-" + run + ".config";
+        String desiredTopic = "bench-" + run + ".desired";
+        String keyspace = "bench_" + run;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(
+                    new NewTopic(configTopic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(desiredTopic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(configTopic + ".dlq", 1, (short) 1))).all().get();
+        }
+        Map<String, Long> pending = new ConcurrentHashMap<>();
+        Percentiles latency = new Percentiles();
+        AtomicInteger instances = new AtomicInteger();
+        Process transformer = null;
+        try (var producer = producer(); var watcher = new Watcher(desiredTopic, pending, latency, instances)) {
+            long loadStart = System.nanoTime();
+            for (BenchConfig.Snapshot snapshot : config.all()) {
+                producer.send(new ProducerRecord<>(configTopic, snapshot.key(), snapshot.value()));
+            }
+            producer.flush();
+            System.out.printf("loaded %d config records in %.1f s%n", config.all().size(),
+                    (System.nanoTime() - loadStart) / 1e9);
+
+            long startedAt = System.nanoTime();
+            transformer = start(configTopic, desiredTopic, keyspace, run);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (instances.get() < networks) {
+                if (System.nanoTime() > deadline || !transformer.isAlive()) {
+                    throw new IllegalStateException("transformer did not publish " + networks
+                            + " routing instances (saw " + instances.get() + "); see target/bench-transformer.log");
+                }
+                Thread.sleep(200);
+            }
+            System.out.printf("transformer start + activation (claims %d route targets in Cassandra): %.1f s%n",
+                    networks, (System.nanoTime() - startedAt) / 1e9);
+
+            long[] versions = new long[networks];
+            java.util.Arrays.fill(versions, 1);
+            java.util.Random random = new java.util.Random(2);
+            int total = rate * seconds;
+            var scheduler = Executors.newSingleThreadScheduledExecutor();
+            AtomicInteger sent = new AtomicInteger();
+            var ticker = scheduler.scheduleAtFixedRate(() -> {
+                if (sent.get() >= total) {
+                    return;
+                }
+                int n = random.nextInt(networks);
+                versions[n]++;
+                BenchConfig.Snapshot change = config.network(n, versions[n], versions[n] % 2 == 0);
+                pending.put(BenchConfig.networkUuid(n) + ":" + versions[n], System.nanoTime());
+                producer.send(new ProducerRecord<>(configTopic, change.key(), change.value()));
+                sent.incrementAndGet();
+            }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            while (sent.get() < total) {
+                Thread.sleep(100);
+            }
+            ticker.cancel(false);
+            scheduler.shutdown();
+            long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!pending.isEmpty() && System.nanoTime() < drain) {
+                Thread.sleep(100);
+            }
+            System.out.printf("through Kafka, %d network updates at %d/s: %s; %d never seen%n", total, rate,
+                    latency.summary(), pending.size());
+        } finally {
+            if (transformer != null) {
+                transformer.destroy();
+                transformer.waitFor(30, TimeUnit.SECONDS);
+            }
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                admin.deleteTopics(List.of(configTopic, desiredTopic, configTopic + ".dlq")).all().get();
+            }
+            try (CqlSession session = CqlSession.builder().addContactPoint(cassandra)
+                    .withLocalDatacenter("datacenter1").build()) {
+                session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
+            }
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private Process start(String configTopic, String desiredTopic, String keyspace, String run) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Path.of("target", "bench-transformer.log");
+        Files.createDirectories(log.getParent());
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--filament.schema.kafka-bootstrap-servers=" + bootstrap,
+                "--filament.schema.topics.config=" + configTopic,
+                "--filament.schema.topics.desired=" + desiredTopic,
+                "--filament.schema.topics.dead-letter=" + configTopic + ".dlq",
+                "--filament.schema.cassandra.contact-point=" + cassandra.getHostString() + ":" + cassandra.getPort(),
+                "--filament.schema.cassandra.keyspace=" + keyspace,
+                "--filament.schema.lease.name=bench-" + run)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Follows the desired topic and matches routing-instance records to pending updates. */
+    private final class Watcher implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Thread thread;
+        private final Set<String> seenInstances = ConcurrentHashMap.newKeySet();
+        private volatile boolean running = true;
+
+        Watcher(String topic, Map<String, Long> pending, Percentiles latency, AtomicInteger instances) {
+            Properties properties = new Properties();
+            properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+            consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+            var partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            thread = Thread.ofPlatform().name("bench-watcher").start(() -> {
+                while (running) {
+                    for (var record : consumer.poll(Duration.ofMillis(20))) {
+                        long now = System.nanoTime();
+                        if (record.value() == null || !record.key().startsWith("routing-instance/")) {
+                            continue;
+                        }
+                        if (seenInstances.add(record.key())) {
+                            instances.incrementAndGet();
+                        }
+                        var value = MAPPER.readTree(record.value());
+                        String uuid = value.path("virtual_network_uuid").stringValue();
+                        long version = value.path("derived_from").path("virtual-network/" + uuid).longValue();
+                        Long sentAt = pending.remove(uuid + ":" + version);
+                        if (sentAt != null) {
+                            synchronized (latency) {
+                                latency.add(now - sentAt);
+                            }
+                        }
+                    }
+                }
+                consumer.close();
+            });
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(5_000);
+        }
+    }
+}
