@@ -29,6 +29,7 @@ public final class ConfigGraph {
     private final Map<NodeKey, SortedMap<String, JsonNode>> nodes = new HashMap<>();
     private final Map<NodeKey, Set<ConfigLink>> adjacency = new HashMap<>();
     private final Map<NodeKey, Contribution> contributions = new HashMap<>();
+    private final Map<String, NodeKey> byUuid = new HashMap<>();
 
     private record Contribution(Set<NodeKey> midnodes, Set<ConfigLink> links) {
     }
@@ -39,7 +40,14 @@ public final class ConfigGraph {
 
     public void put(ConfigObject object) {
         NodeKey key = object.key();
+        NodeKey previous = object.uuid().isEmpty() ? null : byUuid.get(object.uuid());
+        if (previous != null && !previous.equals(key)) {
+            remove(previous);
+        }
         remove(key);
+        if (!object.uuid().isEmpty()) {
+            byUuid.put(object.uuid(), key);
+        }
         nodes.put(key, object.properties());
         Contribution c = new Contribution(new HashSet<>(), new HashSet<>());
         object.parent().ifPresent(p -> link(c, new ConfigLink(linkName(p.type(), key.type()), p, key)));
@@ -57,6 +65,14 @@ public final class ConfigGraph {
             }
         }
         contributions.put(key, c);
+    }
+
+    /** Removes the object a {@code filament.config.v1} tombstone names; unknown uuids change nothing. */
+    public void removeByUuid(String uuid) {
+        NodeKey key = byUuid.remove(uuid);
+        if (key != null) {
+            remove(key);
+        }
     }
 
     public void remove(NodeKey key) {

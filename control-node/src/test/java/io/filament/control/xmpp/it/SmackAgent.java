@@ -11,6 +11,8 @@ import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.ExtensionElement;
@@ -48,14 +50,21 @@ final class SmackAgent implements AutoCloseable {
     static {
         Roster.setRosterLoadedAtLoginDefault(false);
         ProviderManager.addExtensionProvider("event", "http://jabber.org/protocol/pubsub", new RawEventProvider());
+        ProviderManager.addIQProvider("config", "jabber:client", new ConfigIqProvider());
     }
 
     private SmackAgent(String host, XMPPTCPConnection connection) {
         this.host = host;
         this.connection = connection;
         connection.addAsyncStanzaListener(s -> onMessage((Message) s), StanzaTypeFilter.MESSAGE);
-        connection.addAsyncStanzaListener(s -> configIqs.add(s.toXML().toString()),
-                s -> s instanceof IQ iq && iq.getType() == IQ.Type.set);
+        connection.registerIQRequestHandler(new AbstractIqRequestHandler("config", "jabber:client", IQ.Type.set,
+                IQRequestHandler.Mode.sync) {
+            @Override
+            public IQ handleIQRequest(IQ request) {
+                configIqs.add(((ConfigIq) request).xml);
+                return IQ.createResultIQ(request);
+            }
+        });
     }
 
     static SmackAgent connect(InetSocketAddress server, String host, String password, boolean tls) throws Exception {
@@ -197,6 +206,33 @@ final class SmackAgent implements AutoCloseable {
                               org.jivesoftware.smack.packet.XmlEnvironment env) throws java.io.IOException,
                 org.jivesoftware.smack.xml.XmlPullParserException {
             return new RawEvent(PacketParserUtils.parseElement(parser, true).toString());
+        }
+    }
+
+    /** A {@code <config>} push, kept as XML. */
+    static final class ConfigIq extends IQ {
+        final String xml;
+
+        ConfigIq(String xml) {
+            super("config", "jabber:client");
+            this.xml = xml;
+        }
+
+        @Override
+        protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder b) {
+            b.rightAngleBracket();
+            return b;
+        }
+    }
+
+    static final class ConfigIqProvider extends org.jivesoftware.smack.provider.IQProvider<ConfigIq> {
+        @Override
+        public ConfigIq parse(org.jivesoftware.smack.xml.XmlPullParser parser, int depth,
+                              org.jivesoftware.smack.packet.XmlEnvironment env)
+                throws java.io.IOException, org.jivesoftware.smack.xml.XmlPullParserException {
+            // Smack re-serialises with single quotes and a namespace per element; normalise for comparisons
+            return new ConfigIq(PacketParserUtils.parseElement(parser, false).toString()
+                    .replace(" xmlns='jabber:client'", "").replace('\'', '"'));
         }
     }
 
