@@ -99,10 +99,12 @@ public record AgentProperties(
     /**
      * @param socket         Unix domain socket of the dataplane's control channel
      * @param requestTimeout bound on every request to the dataplane
+     * @param pollInterval   how often trapped packets (DHCP) are fetched from the dataplane
      */
-    public record Dataplane(Path socket, @DefaultValue("10s") Duration requestTimeout) {
+    public record Dataplane(Path socket, @DefaultValue("10s") Duration requestTimeout,
+                            @DefaultValue("20ms") Duration pollInterval) {
         Dataplane withSocket(Path path) {
-            return new Dataplane(path, requestTimeout);
+            return new Dataplane(path, requestTimeout, pollInterval);
         }
     }
 

@@ -2,6 +2,10 @@ package io.filament.agent.runtime;
 
 import io.filament.agent.config.AgentProperties;
 import io.filament.agent.config.ControlNodeAddress;
+import io.filament.agent.dataplane.DataplaneProgrammer;
+import io.filament.agent.dataplane.wire.DataplaneReply;
+import io.filament.agent.dhcp.server.DhcpResponder;
+import io.filament.agent.dhcp.server.DhcpServer;
 import io.filament.agent.oper.Allocations;
 import io.filament.agent.oper.OperTablesBuilder;
 import io.filament.agent.port.PortRegistry;
@@ -41,12 +45,30 @@ class AgentConfiguration {
     }
 
     @Bean
-    SmartLifecycle agentLifecycle(AgentRuntime runtime, PortRegistry ports) {
+    DataplaneProgrammer dataplaneProgrammer(AgentProperties properties) {
+        return new DataplaneProgrammer(properties.dataplane().socket(), properties.dataplane().requestTimeout(),
+                properties.dataplane().pollInterval());
+    }
+
+    @Bean
+    DhcpResponder dhcpResponder(AgentRuntime runtime, DataplaneProgrammer dataplane, Clock clock) {
+        DhcpResponder responder = new DhcpResponder(new DhcpServer(clock), runtime::tables, dataplane::packetOut);
+        dataplane.onPacketIn(p -> {
+            if (p.reason() == DataplaneReply.PacketIn.DHCP) {
+                responder.handle(p.vif(), p.frame());
+            }
+        });
+        return responder;
+    }
+
+    @Bean
+    SmartLifecycle agentLifecycle(AgentRuntime runtime, PortRegistry ports, DataplaneProgrammer dataplane) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
+                runtime.addListener(dataplane);
                 ports.subscribe(runtime);
                 runtime.start();
                 running = true;
@@ -55,6 +77,7 @@ class AgentConfiguration {
             @Override
             public void stop() {
                 runtime.close();
+                dataplane.close();
                 running = false;
             }
 

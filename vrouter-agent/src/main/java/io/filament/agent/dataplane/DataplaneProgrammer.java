@@ -1,0 +1,223 @@
+package io.filament.agent.dataplane;
+
+import io.filament.agent.dataplane.client.DataplaneClient;
+import io.filament.agent.dataplane.client.DataplaneException;
+import io.filament.agent.dataplane.wire.DataplaneReply;
+import io.filament.agent.dataplane.wire.DataplaneRequest;
+import io.filament.agent.oper.OperTables;
+import io.filament.agent.runtime.TablesListener;
+import io.github.resilience4j.core.IntervalFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Keeps the dataplane equal to the oper tables, on its own thread ({@code dataplane}): each new set of tables is
+ * turned into {@link DataplaneState}, and only the difference to what was programmed is sent. The dataplane keeps
+ * forwarding when the agent is away; after a (re)connect everything is replayed (adds replace in place, a TAP
+ * whose placement is unchanged is kept), so a restarted agent converges without disturbing traffic. A refused
+ * request is logged with the dataplane's reason and the whole state is replayed on the next round.
+ *
+ * <p>The same thread polls trapped packets (DHCP) every {@code pollInterval} and hands them to the consumer.
+ */
+public final class DataplaneProgrammer implements TablesListener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DataplaneProgrammer.class);
+    private static final int PACKET_IN_BATCH = 64;
+
+    private final Path socket;
+    private final Duration timeout;
+    private final ScheduledExecutorService thread;
+    private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0,
+            0.1, Duration.ofSeconds(10));
+    private final AtomicReference<DataplaneState> desired = new AtomicReference<>(DataplaneState.EMPTY);
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile Consumer<DataplaneReply.PacketIn> packetIns = p -> { };
+    private DataplaneState programmed = DataplaneState.EMPTY;
+    private DataplaneClient client;
+    private boolean replayNeeded = true;
+    private int failedConnects;
+    private long nextConnectAt;
+    private volatile String lastError = "";
+
+    public DataplaneProgrammer(Path socket, Duration timeout, Duration pollInterval) {
+        this.socket = socket;
+        this.timeout = timeout;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dataplane");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::tick, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public void onPacketIn(Consumer<DataplaneReply.PacketIn> consumer) {
+        this.packetIns = consumer;
+    }
+
+    @Override
+    public void tablesChanged(OperTables previous, OperTables current) {
+        desired.set(DataplaneState.of(current));
+        thread.execute(this::program);
+    }
+
+    /** Sends a frame to a VM interface (a DHCP reply); false when the dataplane is not reachable. */
+    public void packetOut(int vif, byte[] frame) {
+        thread.execute(() -> call(new DataplaneRequest.PacketOut(vif, frame)));
+    }
+
+    public boolean connected() {
+        return client != null && client.isOpen();
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Reads the dataplane's counters; empty when it is not reachable. Runs on the caller's thread. */
+    public Optional<DataplaneReply.Counters> counters() {
+        DataplaneClient c = client;
+        if (c == null || !c.isOpen()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((DataplaneReply.Counters) c.call(new DataplaneRequest.ReadCounters(), timeout));
+        } catch (DataplaneException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads up to {@code max} flow records; empty when the dataplane is not reachable. */
+    public List<DataplaneReply.FlowRecord> flowRecords(int max) {
+        DataplaneClient c = client;
+        if (c == null || !c.isOpen()) {
+            return List.of();
+        }
+        try {
+            return ((DataplaneReply.FlowRecords) c.call(new DataplaneRequest.ReadFlowRecords(max), timeout)).records();
+        } catch (DataplaneException e) {
+            lastError = e.getMessage();
+            return List.of();
+        }
+    }
+
+    private void tick() {
+        if (!ensureConnected()) {
+            return;
+        }
+        program();
+        try {
+            DataplaneReply reply = client.call(new DataplaneRequest.ReadPacketIns(PACKET_IN_BATCH), timeout);
+            ((DataplaneReply.PacketIns) reply).packets().forEach(p -> {
+                try {
+                    packetIns.accept(p);
+                } catch (RuntimeException e) {
+                    log.warn("packet-in from interface {} not handled: {}", p.vif(), e.getMessage());
+                }
+            });
+        } catch (DataplaneException e) {
+            lastError = e.getMessage();
+        }
+    }
+
+    private boolean ensureConnected() {
+        if (client != null && client.isOpen()) {
+            return true;
+        }
+        if (System.nanoTime() < nextConnectAt) {
+            return false;
+        }
+        try {
+            client = DataplaneClient.connect(socket);
+            failedConnects = 0;
+            replayNeeded = true;
+            log.info("connected to the dataplane at {}", socket);
+            return true;
+        } catch (IOException e) {
+            failedConnects++;
+            long delay = backoff.apply(failedConnects);
+            nextConnectAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
+            lastError = "cannot connect to " + socket + ": " + e.getMessage();
+            if (failedConnects == 1 || failedConnects % 20 == 0) {
+                log.info("dataplane not reachable at {} ({}); retrying in {} ms", socket, e.getMessage(), delay);
+            }
+            return false;
+        }
+    }
+
+    private void program() {
+        if (!ensureConnected()) {
+            return;
+        }
+        DataplaneState target = desired.get();
+        DataplaneState from = replayNeeded ? DataplaneState.EMPTY : programmed;
+        if (!replayNeeded && target.equals(programmed)) {
+            return;
+        }
+        List<DataplaneRequest> changes = DataplaneChanges.between(from, target);
+        if (replayNeeded) {
+            log.info("replaying {} requests to the dataplane", changes.size());
+        }
+        for (DataplaneRequest r : changes) {
+            if (!call(r)) {
+                replayNeeded = true;
+                programmed = DataplaneState.EMPTY;
+                return;
+            }
+        }
+        programmed = target;
+        replayNeeded = false;
+    }
+
+    private boolean call(DataplaneRequest r) {
+        if (client == null || !client.isOpen()) {
+            return false;
+        }
+        requests.incrementAndGet();
+        try {
+            client.call(r, timeout);
+            return true;
+        } catch (DataplaneException e) {
+            refused.incrementAndGet();
+            lastError = e.getMessage();
+            log.warn("dataplane: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(timeout.toSeconds() + 2, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}

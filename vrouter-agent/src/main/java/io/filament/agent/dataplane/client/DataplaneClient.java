@@ -1,0 +1,155 @@
+package io.filament.agent.dataplane.client;
+
+import io.filament.agent.dataplane.wire.ControlFrames;
+import io.filament.agent.dataplane.wire.DataplaneDecodeException;
+import io.filament.agent.dataplane.wire.DataplaneReply;
+import io.filament.agent.dataplane.wire.DataplaneRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One connection to the dataplane's control socket (a Unix domain socket): requests are written in order,
+ * replies are matched by request id on a reader thread, and every call waits at most its timeout. When the
+ * socket closes, pending calls fail and {@link #isOpen()} turns false; the owner reconnects.
+ */
+public final class DataplaneClient implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DataplaneClient.class);
+
+    private final SocketChannel channel;
+    private final Map<Integer, CompletableFuture<DataplaneReply>> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Thread reader;
+    private volatile boolean open = true;
+
+    private DataplaneClient(SocketChannel channel, String name) {
+        this.channel = channel;
+        this.reader = Thread.ofPlatform().daemon().name("dataplane-reader-" + name).start(this::readLoop);
+    }
+
+    public static DataplaneClient connect(Path socket) throws IOException {
+        SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            c.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            c.close();
+            throw e;
+        }
+        return new DataplaneClient(c, socket.getFileName().toString());
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    /** Sends a request and waits for the reply; an error reply becomes a {@link DataplaneException}. */
+    public DataplaneReply call(DataplaneRequest request, Duration timeout) throws DataplaneException {
+        CompletableFuture<DataplaneReply> reply = send(request);
+        try {
+            DataplaneReply r = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (r instanceof DataplaneReply.Error e) {
+                throw new DataplaneException(request.getClass().getSimpleName(), e);
+            }
+            return r;
+        } catch (TimeoutException e) {
+            throw new DataplaneException("no reply to " + request.getClass().getSimpleName() + " within "
+                    + timeout.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw new DataplaneException(request.getClass().getSimpleName() + " failed: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataplaneException("interrupted waiting for " + request.getClass().getSimpleName(), e);
+        }
+    }
+
+    private CompletableFuture<DataplaneReply> send(DataplaneRequest request) {
+        int id = ids.incrementAndGet();
+        CompletableFuture<DataplaneReply> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        ByteBuffer frame = ByteBuffer.wrap(ControlFrames.encode(id, request));
+        try {
+            synchronized (channel) {
+                while (frame.hasRemaining()) {
+                    channel.write(frame);
+                }
+            }
+        } catch (IOException e) {
+            pending.remove(id);
+            reply.completeExceptionally(e);
+            closeQuietly("write failed: " + e.getMessage());
+        }
+        return reply;
+    }
+
+    private void readLoop() {
+        ByteBuffer header = ByteBuffer.allocate(4);
+        try {
+            while (open) {
+                header.clear();
+                readFully(header);
+                int length = header.flip().getInt();
+                if (length < 5 || length > ControlFrames.MAX_REPLY_BYTES) {
+                    throw new DataplaneDecodeException("length", length, "outside 5.." + ControlFrames.MAX_REPLY_BYTES);
+                }
+                ByteBuffer body = ByteBuffer.allocate(length);
+                readFully(body);
+                ControlFrames.Reply reply = ControlFrames.decode(body.flip());
+                CompletableFuture<DataplaneReply> f = pending.remove(reply.requestId());
+                if (f != null) {
+                    f.complete(reply.reply());
+                }
+            }
+        } catch (IOException | DataplaneDecodeException e) {
+            closeQuietly(e.getMessage());
+        }
+    }
+
+    private void readFully(ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            if (channel.read(b) < 0) {
+                throw new IOException("control socket closed by the dataplane");
+            }
+        }
+    }
+
+    private void closeQuietly(String reason) {
+        if (!open) {
+            return;
+        }
+        open = false;
+        log.info("dataplane control socket closed: {}", reason);
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing the control socket: {}", e.getMessage());
+        }
+        IOException closed = new IOException("control socket closed: " + reason);
+        pending.values().forEach(f -> f.completeExceptionally(closed));
+        pending.clear();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly("agent closing");
+        try {
+            reader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
