@@ -100,6 +100,11 @@ class ConfigApiConfiguration {
     }
 
     @Bean
+    io.filament.configapi.outbox.OutboxHealthIndicator outboxHealthIndicator(OutboxRelay relay) {
+        return new io.filament.configapi.outbox.OutboxHealthIndicator(relay);
+    }
+
+    @Bean
     ConfigCommandService configCommandService(CommandHandler handler, CassandraConfigStore store, OutboxRelay relay) {
         ConfigCommandService service = new ConfigCommandService(handler, store, relay::wakeUp);
         for (var command : DefaultObjects.commands()) {

@@ -5,6 +5,7 @@ import io.filament.configapi.store.Outbox;
 import io.filament.configapi.store.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ public final class OutboxRelay implements Runnable {
     private final BitSet owned = new BitSet();
     private long leasesRenewedAt;
     private volatile boolean running = true;
+    private volatile Optional<Instant> failingSince = Optional.empty();
+    private volatile String lastFailure = "";
     private long backoffMillis;
 
     public OutboxRelay(CassandraConfigStore store, Producer<String, byte[]> producer, CloudEventRecords records,
@@ -64,6 +67,15 @@ public final class OutboxRelay implements Runnable {
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
+    }
+
+    /** Since when publishing fails (Kafka or the store unreachable); empty while the relay keeps up. */
+    public Optional<Instant> failingSince() {
+        return failingSince;
+    }
+
+    public String lastFailure() {
+        return lastFailure;
     }
 
     public void stop() {
@@ -86,8 +98,13 @@ public final class OutboxRelay implements Runnable {
                     log.info("Outbox relay: Kafka reachable again");
                 }
                 backoffMillis = 0;
+                failingSince = Optional.empty();
             } catch (RuntimeException e) {
                 backoffMillis = Math.min(5_000, Math.max(100, backoffMillis * 2));
+                lastFailure = String.valueOf(e.getMessage());
+                if (failingSince.isEmpty()) {
+                    failingSince = Optional.of(clock.instant());
+                }
                 log.warn("Outbox relay: cannot publish yet ({}); retrying in {} ms", e.getMessage(), backoffMillis);
             }
             pause(busy ? 0 : backoffMillis > 0 ? backoffMillis : 200);

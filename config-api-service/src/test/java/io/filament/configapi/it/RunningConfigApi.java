@@ -66,6 +66,10 @@ final class RunningConfigApi implements AutoCloseable {
         return new RunningConfigApi(context);
     }
 
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     String base() {
         return base;
     }
