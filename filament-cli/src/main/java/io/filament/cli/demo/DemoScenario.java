@@ -5,7 +5,6 @@ import io.filament.cli.fabric.FabricIntent;
 import io.filament.cli.fabric.FabricIntent.PolicyRule;
 import io.filament.cli.fabric.FabricIntent.Port;
 import io.filament.cli.fabric.PortApi;
-import io.filament.cli.http.ServiceError;
 import io.filament.cli.infra.InfraException;
 import io.filament.cli.netns.Netns;
 import io.filament.cli.netns.Ping;
@@ -54,12 +53,6 @@ public final class DemoScenario {
 
     /** Runs every step; returns the checks made. Fails at the first step that cannot complete, naming it. */
     public List<DemoCheck> run() {
-        step("register hosts as virtual-routers", () -> {
-            for (SimulatedHost host : StackLayout.HOSTS) {
-                createIfAbsent(() -> intent.virtualRouter(host.name(), host.fabricAddress()));
-            }
-            return "host1, host2";
-        });
         step("remove the previous demo's objects", () -> new DemoTeardown(intent.api()).removeProject(PROJECT) + " objects");
         Map<String, String> networks = new LinkedHashMap<>();
         String[] policy = new String[1];
@@ -140,16 +133,6 @@ public final class DemoScenario {
                     + "\n  logs: var/log/config-api.log, var/log/agent-<host>.log, var/log/dataplane-<host>.log", e);
         }
         out.printf("  %-52s done in %4d ms  %s%n", name, (System.nanoTime() - start) / 1_000_000, detail);
-    }
-
-    private static void createIfAbsent(Supplier<String> create) {
-        try {
-            create.get();
-        } catch (ServiceError e) {
-            if (e.status() != 409) {
-                throw e;
-            }
-        }
     }
 
     private static String fabricAddress(String host) {

@@ -1,5 +1,8 @@
 package io.filament.cli.stack;
 
+import io.filament.cli.fabric.ConfigApi;
+import io.filament.cli.fabric.FabricIntent;
+import io.filament.cli.http.ServiceError;
 import io.filament.cli.infra.InfraException;
 import io.filament.cli.infra.InfraNode;
 import io.filament.cli.infra.Jdk;
@@ -25,12 +28,15 @@ public final class LocalStack {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+    private final Workspace workspace;
     private final LocalInfrastructure infrastructure;
     private final List<ServiceNode> services;
     private final Clock clock;
     private final PrintStream out;
 
-    LocalStack(LocalInfrastructure infrastructure, List<ServiceNode> services, Clock clock, PrintStream out) {
+    LocalStack(Workspace workspace, LocalInfrastructure infrastructure, List<ServiceNode> services, Clock clock,
+               PrintStream out) {
+        this.workspace = workspace;
         this.infrastructure = infrastructure;
         this.services = List.copyOf(services);
         this.clock = clock;
@@ -39,9 +45,9 @@ public final class LocalStack {
 
     public static LocalStack standard(Workspace workspace, Clock clock, PrintStream out) {
         Jdk jdk = Jdk.require(25);
-        List<ServiceNode> services = StackLayout.services().stream()
+        List<ServiceNode> services = StackLayout.services(workspace).stream()
                 .map(spec -> new ServiceNode(spec, workspace, jdk)).toList();
-        return new LocalStack(LocalInfrastructure.standard(workspace, clock, out), services, clock, out);
+        return new LocalStack(workspace, LocalInfrastructure.standard(workspace, clock, out), services, clock, out);
     }
 
     public LocalInfrastructure infrastructure() {
@@ -57,6 +63,7 @@ public final class LocalStack {
         Instant since = clock.instant();
         out.println("infrastructure:");
         infrastructure.up();
+        XmppSecrets.ensure(StackLayout.xmppSecrets(workspace), StackLayout.HOSTS);
         out.println("services:");
         for (ServiceNode service : services) {
             Optional<ProcessHandle> running = service.process().running();
@@ -70,9 +77,25 @@ public final class LocalStack {
         }
         List<InfraNode> nodes = new ArrayList<>(services);
         new ReadinessWait(clock, out).await(nodes, clock.instant(), READY_TIMEOUT);
+        registerHosts();
         Duration took = Duration.between(since, clock.instant());
         out.printf("stack ready in %.1f s%n", took.toMillis() / 1000.0);
         return took;
+    }
+
+    /** Every simulated host is a virtual-router in the config, so that the control node accepts its agent. */
+    private void registerHosts() {
+        FabricIntent intent = new FabricIntent(new ConfigApi(service("config-api").address()));
+        for (StackLayout.SimulatedHost host : StackLayout.HOSTS) {
+            try {
+                intent.virtualRouter(host.name(), host.fabricAddress());
+                out.printf("  %-20s registered as virtual-router %s%n", host.name(), host.fabricAddress());
+            } catch (ServiceError e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Stops every service (hosts first), then the infrastructure. */
