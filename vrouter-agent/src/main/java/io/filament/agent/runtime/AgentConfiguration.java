@@ -6,6 +6,8 @@ import io.filament.agent.dataplane.DataplaneProgrammer;
 import io.filament.agent.dataplane.wire.DataplaneReply;
 import io.filament.agent.dhcp.server.DhcpResponder;
 import io.filament.agent.dhcp.server.DhcpServer;
+import io.filament.agent.status.GuardedPublisher;
+import io.filament.agent.status.StatusReporter;
 import io.filament.agent.oper.Allocations;
 import io.filament.agent.oper.OperTablesBuilder;
 import io.filament.agent.port.PortRegistry;
@@ -59,6 +61,15 @@ class AgentConfiguration {
             }
         });
         return responder;
+    }
+
+    @Bean(destroyMethod = "close")
+    StatusReporter statusReporter(AgentProperties properties, AgentRuntime runtime, DataplaneProgrammer dataplane,
+                                  Clock clock) {
+        GuardedPublisher publisher = new GuardedPublisher(properties.kafka().bootstrapServers(),
+                properties.kafka().sendTimeout(), "vrouter-agent-" + properties.host().name());
+        return new StatusReporter(properties.host().name(), runtime, dataplane, publisher, clock,
+                properties.kafka().statusInterval());
     }
 
     @Bean
