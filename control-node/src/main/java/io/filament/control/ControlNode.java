@@ -3,6 +3,7 @@ package io.filament.control;
 import io.filament.contracts.xmpp.XmppAddresses;
 import io.filament.control.config.ConfigService;
 import io.filament.control.rib.RibService;
+import io.filament.control.status.ControlNodeCounters;
 import io.filament.control.xmpp.netty.TlsContexts;
 import io.filament.control.xmpp.netty.XmppServer;
 import io.filament.control.xmpp.netty.XmppServerInitializer;
@@ -40,9 +41,12 @@ public final class ControlNode implements AutoCloseable {
     private final RibService rib;
     private final ConfigService config;
     private final PeerRegistry peers;
+    private final ControlNodeCounters counters;
     private final XmppServer server;
 
-    private ControlNode(RibService rib, ConfigService config, PeerRegistry peers, XmppServer server) {
+    private ControlNode(RibService rib, ConfigService config, PeerRegistry peers, ControlNodeCounters counters,
+                        XmppServer server) {
+        this.counters = counters;
         this.rib = rib;
         this.config = config;
         this.peers = peers;
@@ -53,6 +57,7 @@ public final class ControlNode implements AutoCloseable {
         RibService rib = new RibService(settings.endOfRibDelay());
         ConfigService config = new ConfigService();
         PeerRegistry peers = new PeerRegistry(clock);
+        ControlNodeCounters counters = new ControlNodeCounters();
         AgentCredentials credentials = new AgentCredentials(settings.secretsFile());
         AgentAuthenticator authenticator = new AgentAuthenticator() {
             @Override
@@ -75,10 +80,10 @@ public final class ControlNode implements AutoCloseable {
         XmppServerInitializer initializer = new XmppServerInitializer(settings.stanzaLimits(),
                 settings.session().holdTime(), tls,
                 io -> new XmppServerSession(settings.session(), authenticator,
-                        new AgentPeer(addresses, rib, config, peers, settings.peerLimits(), clock), io, clock));
+                        new AgentPeer(addresses, rib, config, peers, settings.peerLimits(), counters, clock), io, clock));
         try {
             XmppServer server = XmppServer.start(settings.xmppAddress(), settings.workerThreads(), initializer);
-            return new ControlNode(rib, config, peers, server);
+            return new ControlNode(rib, config, peers, counters, server);
         } catch (Exception e) {
             rib.close();
             config.close();
@@ -92,6 +97,10 @@ public final class ControlNode implements AutoCloseable {
 
     public ConfigService config() {
         return config;
+    }
+
+    public ControlNodeCounters counters() {
+        return counters;
     }
 
     public PeerRegistry peers() {

@@ -19,6 +19,7 @@ final class InstanceTable {
     final NavigableMap<RoutePrefix, Map<PathKey, Path>> table = new TreeMap<>();
     final Map<RoutePrefix, Map<PathKey, Path>> primaries = new HashMap<>();
     final Map<String, Subscription> subscribers = new LinkedHashMap<>();
+    private int paths;
 
     InstanceTable(RoutingInstanceSpec spec, boolean specKnown) {
         this.spec = spec;
@@ -31,6 +32,9 @@ final class InstanceTable {
 
     boolean putPath(Path path) {
         Path old = table.computeIfAbsent(path.entry().prefix(), p -> new HashMap<>(4)).put(path.key(), path);
+        if (old == null) {
+            paths++;
+        }
         return !path.equals(old);
     }
 
@@ -39,6 +43,7 @@ final class InstanceTable {
         if (paths == null || paths.remove(key) == null) {
             return false;
         }
+        this.paths--;
         if (paths.isEmpty()) {
             table.remove(prefix);
         }
@@ -46,10 +51,6 @@ final class InstanceTable {
     }
 
     int pathCount() {
-        int n = 0;
-        for (Map<PathKey, Path> p : table.values()) {
-            n += p.size();
-        }
-        return n;
+        return paths;
     }
 }

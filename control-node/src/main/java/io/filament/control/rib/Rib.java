@@ -143,6 +143,10 @@ public final class Rib {
         return t == null ? new TreeMap<>() : t.table;
     }
 
+    public int instanceCount() {
+        return instances.size();
+    }
+
     public int pathCount() {
         int n = 0;
         for (InstanceTable t : instances.values()) {

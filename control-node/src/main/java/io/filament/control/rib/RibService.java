@@ -31,6 +31,8 @@ public final class RibService implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> endOfRibTimers = new HashMap<>();
     private final ScheduledExecutorService thread;
     private final Duration endOfRibDelay;
+    private volatile int pathCount;
+    private volatile int instanceCount;
 
     public RibService(Duration endOfRibDelay) {
         this.endOfRibDelay = endOfRibDelay;
@@ -92,7 +94,18 @@ public final class RibService implements AutoCloseable {
         return CompletableFuture.runAsync(() -> distribute(change.get()), thread);
     }
 
+    /** Paths in all tables after the last write (published by the RIB thread for metrics). */
+    public int pathCount() {
+        return pathCount;
+    }
+
+    public int instanceCount() {
+        return instanceCount;
+    }
+
     private void distribute(List<RouteChange> changes) {
+        pathCount = rib.pathCount();
+        instanceCount = rib.instanceCount();
         for (RouteChange c : changes) {
             var selection = rib.selection(c.instance(), c.prefix());
             for (Subscription s : rib.subscribers(c.instance())) {

@@ -2,6 +2,7 @@ package io.filament.control.xmpp.peer;
 
 import io.filament.control.config.ConfigItem;
 import io.filament.control.config.ConfigOutSink;
+import io.filament.control.status.ControlNodeCounters;
 import io.filament.control.xmpp.session.EstablishedSession;
 import io.filament.control.xmpp.wire.ConfigMessageEncoder;
 
@@ -20,8 +21,11 @@ final class AgentConfigOut implements ConfigOutSink {
     private final String to;
     final AtomicLong objectsPushed = new AtomicLong();
 
-    AgentConfigOut(EstablishedSession session, String from, String hostname) {
+    private final ControlNodeCounters counters;
+
+    AgentConfigOut(EstablishedSession session, String from, String hostname, ControlNodeCounters counters) {
         this.session = session;
+        this.counters = counters;
         this.from = from;
         this.to = "default-global-system-config:" + hostname + "/config";
     }
@@ -46,6 +50,7 @@ final class AgentConfigOut implements ConfigOutSink {
             ConfigMessageEncoder.encode(out, from, to, run);
         }
         objectsPushed.addAndGet(items.size());
+        counters.configObjectsPushed.addAndGet(items.size());
         session.write(out.toString());
     }
 }

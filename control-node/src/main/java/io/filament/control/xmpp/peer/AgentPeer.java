@@ -12,6 +12,7 @@ import io.filament.control.rib.PathKey;
 import io.filament.control.rib.RibService;
 import io.filament.control.rib.RoutingInstanceSpec;
 import io.filament.control.rib.Subscription;
+import io.filament.control.status.ControlNodeCounters;
 import io.filament.control.xmpp.session.EstablishedSession;
 import io.filament.control.xmpp.session.StanzaHandler;
 import io.filament.control.xmpp.session.StateChangeReason;
@@ -49,6 +50,7 @@ public final class AgentPeer implements StanzaHandler {
     private final PeerRegistry registry;
     private final PeerLimits limits;
     private final Clock clock;
+    private final ControlNodeCounters counters;
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     private final AtomicLong routesReceived = new AtomicLong();
     private final AtomicLong routesWithdrawn = new AtomicLong();
@@ -62,7 +64,8 @@ public final class AgentPeer implements StanzaHandler {
     private volatile boolean endOfRibReceived;
 
     public AgentPeer(XmppAddresses addresses, RibService rib, ConfigService config, PeerRegistry registry,
-                     PeerLimits limits, Clock clock) {
+                     PeerLimits limits, ControlNodeCounters counters, Clock clock) {
+        this.counters = counters;
         this.addresses = addresses;
         this.rib = rib;
         this.config = config;
@@ -75,8 +78,9 @@ public final class AgentPeer implements StanzaHandler {
     public void established(EstablishedSession s) {
         session = s;
         since = Instant.now(clock);
-        ribOut = new AgentRibOut(s, addresses.controlNode());
-        configOut = new AgentConfigOut(s, addresses.controlNode(), s.hostname());
+        ribOut = new AgentRibOut(s, addresses.controlNode(), counters);
+        configOut = new AgentConfigOut(s, addresses.controlNode(), s.hostname(), counters);
+        counters.sessionsEstablished.incrementAndGet();
         registry.up(this).ifPresent(old -> {
             // withdraw the old session's state before this one's requests reach the RIB thread
             rib.peerDown(s.hostname());
@@ -203,6 +207,7 @@ public final class AgentPeer implements StanzaHandler {
                 : RoutingInstanceSpec.placeholder(instance).virtualNetwork();
         PathKey key = new PathKey(hostname(), agentAddress() + ":" + instanceId);
         routesReceived.incrementAndGet();
+        counters.routesReceived.incrementAndGet();
         answer(iq, rib.addPath(new Path(key, instance, originVn, entry)));
     }
 
@@ -241,6 +246,7 @@ public final class AgentPeer implements StanzaHandler {
 
     private void reject(XmlElement iq, String why) {
         itemsRejected.incrementAndGet();
+        counters.itemsRejected.incrementAndGet();
         log.info("agent {}: rejected {}", hostname(), why);
         reply(iq, Optional.of(why));
     }

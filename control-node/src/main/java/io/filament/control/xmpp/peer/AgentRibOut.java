@@ -5,6 +5,7 @@ import io.filament.contracts.xmpp.RouteEntry;
 import io.filament.contracts.xmpp.RoutePrefix;
 import io.filament.contracts.xmpp.XmppFamily;
 import io.filament.control.rib.RibOutSink;
+import io.filament.control.status.ControlNodeCounters;
 import io.filament.control.xmpp.session.EstablishedSession;
 import io.filament.control.xmpp.wire.RouteUpdateEncoder;
 
@@ -40,9 +41,12 @@ final class AgentRibOut implements RibOutSink {
     final AtomicLong retractsSent = new AtomicLong();
     final AtomicLong messagesSent = new AtomicLong();
 
-    AgentRibOut(EstablishedSession session, String from) {
+    private final ControlNodeCounters counters;
+
+    AgentRibOut(EstablishedSession session, String from, ControlNodeCounters counters) {
         this.session = session;
         this.from = from;
+        this.counters = counters;
     }
 
     @Override
@@ -116,6 +120,7 @@ final class AgentRibOut implements RibOutSink {
                 List<RouteEntry> chunk = ofFamily.subList(i, Math.min(ofFamily.size(), i + RouteUpdateEncoder.MAX_ITEMS));
                 RouteUpdateEncoder.items(out, from, to, ItemsNode.of(family, instance), chunk);
                 itemsSent.addAndGet(chunk.size());
+                counters.routeItemsSent.addAndGet(chunk.size());
                 written(out);
             }
         }
@@ -128,6 +133,7 @@ final class AgentRibOut implements RibOutSink {
                 List<RoutePrefix> chunk = ofFamily.subList(i, Math.min(ofFamily.size(), i + RouteUpdateEncoder.MAX_RETRACTS));
                 RouteUpdateEncoder.retracts(out, from, to, ItemsNode.of(family, instance), chunk);
                 retractsSent.addAndGet(chunk.size());
+                counters.routeRetractsSent.addAndGet(chunk.size());
                 written(out);
             }
         }
@@ -135,6 +141,7 @@ final class AgentRibOut implements RibOutSink {
 
     private void written(StringBuilder out) {
         messagesSent.incrementAndGet();
+        counters.updateMessagesSent.incrementAndGet();
         if (out.length() >= WRITE_CHUNK) {
             session.write(out.toString());
             out.setLength(0);

@@ -1,0 +1,107 @@
+package io.filament.control;
+
+import io.filament.control.rib.RoutingInstanceSpec;
+import io.filament.testsupport.LocalInfrastructure;
+import io.filament.testsupport.LocalInfrastructureTest;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Spring Boot application: XMPP, introspection REST, Prometheus metrics and status records on Kafka. */
+@LocalInfrastructureTest
+class ControlNodeApplicationIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesIntrospectionMetricsAndStatusForAConnectedAgent(LocalInfrastructure infra) throws Exception {
+        Path secrets = dir.resolve("xmpp-agents");
+        Files.writeString(secrets, "host1:secret1\n");
+        String status = infra.uniqueTopic("filament.status.v1");
+        try (ConfigurableApplicationContext ctx = SpringApplication.run(ControlNodeApplication.class,
+                "--server.port=0", "--filament.control-node.xmpp-port=0",
+                "--filament.control-node.secrets-file=" + secrets,
+                "--filament.control-node.kafka-bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--filament.control-node.config-topic=" + infra.uniqueTopic("filament.config.v1"),
+                "--filament.control-node.desired-topic=" + infra.uniqueTopic("filament.desired.v1"),
+                "--filament.control-node.status-topic=" + status,
+                "--filament.control-node.status-period=1s")) {
+            ControlNode node = ctx.getBean(ControlNode.class);
+            int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+            node.config().change(g -> g.put(io.filament.control.xmpp.it.Fixtures.virtualRouter("host1"))).join();
+            node.rib().applySpec(new RoutingInstanceSpec("d:p:red:red", "d:p:red", Set.of("target:1:1"), Set.of("target:1:1"))).join();
+
+            try (var agent = io.filament.control.xmpp.it.Fixtures.smack(node.xmppAddress(), "host1", "secret1")) {
+                io.filament.control.xmpp.it.Fixtures.subscribeAndPublish(agent, "d:p:red:red", "10.9.9.9/32");
+                await().atMost(Duration.ofSeconds(10)).until(() -> get(http, "/routes?ri=d:p:red:red").contains("10.9.9.9/32"));
+
+                assertThat(get(http, "/peers")).contains("\"hostname\":\"host1\"", "ESTABLISHED", "d:p:red:red");
+                assertThat(get(http, "/routes?ri=d:p:red:red&prefix=10.9.9.9/32")).contains("\"reason\":\"only path\"", "source_rd");
+                assertThat(get(http, "/routing-instances")).contains("target:1:1", "host1:1");
+                assertThat(get(http, "/config?vrouter=host1")).contains("virtual-router:default-global-system-config:host1");
+                List<String> metrics = get(http, "/actuator/prometheus").lines().toList();
+                assertThat(metrics).anyMatch(l -> l.startsWith("filament_control_xmpp_sessions{") && l.endsWith(" 1.0"))
+                        .anyMatch(l -> l.startsWith("filament_control_rib_paths{") && l.endsWith(" 1.0"))
+                        .anyMatch(l -> l.startsWith("filament_control_routes_received_total{") && l.endsWith(" 1.0"))
+                        .anyMatch(l -> l.startsWith("filament_control_route_items_sent_total{"));
+                List<String> keys = statusKeys(infra.kafkaBootstrapServers(), status);
+                assertThat(keys).contains("ObjectXmppPeerInfo:control-node-1:host1", "ObjectBgpRouter:control-node-1");
+            }
+        }
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return r.body();
+    }
+
+    private static List<String> statusKeys(String bootstrap, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        List<String> keys = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                var parts = c.partitionsFor(topic, Duration.ofSeconds(5));
+                if (parts == null || parts.isEmpty()) {
+                    return false;
+                }
+                if (c.assignment().isEmpty()) {
+                    c.assign(parts.stream().map(i -> new TopicPartition(topic, i.partition())).toList());
+                    c.seekToBeginning(c.assignment());
+                }
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    keys.add(r.key());
+                }
+                return keys.contains("ObjectXmppPeerInfo:control-node-1:host1") && keys.contains("ObjectBgpRouter:control-node-1");
+            });
+        }
+        return keys;
+    }
+}
