@@ -35,9 +35,16 @@ final class AgentHost implements AutoCloseable {
     private final OperTablesBuilder builder;
     private final AtomicReference<OperTables> tables = new AtomicReference<>(OperTables.EMPTY);
     private final Path state;
+    private final boolean ownsState;
 
     AgentHost(String fabricAddress, Path socket) throws Exception {
-        state = Files.createTempDirectory("agent-state");
+        this(fabricAddress, socket, Files.createTempDirectory("agent-state"), true);
+    }
+
+    /** An agent that restarts on the state directory of an earlier one (which keeps owning it). */
+    AgentHost(String fabricAddress, Path socket, Path state, boolean ownsState) throws Exception {
+        this.state = state;
+        this.ownsState = ownsState;
         builder = new OperTablesBuilder(new Allocations(state), fabricAddress);
         dataplane = new DataplaneProgrammer(socket, Duration.ofSeconds(20), Duration.ofMillis(20));
         dhcp = new DhcpResponder(new DhcpServer(Clock.systemUTC()), tables::get, dataplane::packetOut);
@@ -46,6 +53,10 @@ final class AgentHost implements AutoCloseable {
                 dhcp.handle(p.vif(), p.frame());
             }
         });
+    }
+
+    Path state() {
+        return state;
     }
 
     OperTables recompute() {
@@ -59,6 +70,9 @@ final class AgentHost implements AutoCloseable {
     @Override
     public void close() throws Exception {
         dataplane.close();
+        if (!ownsState) {
+            return;
+        }
         try (var files = Files.list(state)) {
             for (Path p : files.toList()) {
                 Files.delete(p);

@@ -93,6 +93,25 @@ class DataplanePortIT {
             Netns.Result ping = ns1.exec(60, "ping", "-c", "3", "-W", "5", "10.61.1.4");
             assertThat(ping.output()).as(ping.output()).contains("3 received");
 
+            // Agent restart on host2 while host1 pings: the dataplane keeps forwarding, the new agent replays
+            // the same tables from the persisted numbering without touching the TAP.
+            OperTables before = host2.recompute();
+            Process pings = new ProcessBuilder("ip", "netns", "exec", ns1.name, "ping", "-c", "40", "-i", "0.1",
+                    "-W", "2", "10.61.1.4").redirectErrorStream(true).start();
+            host2.close();
+            try (AgentHost restarted = new AgentHost("127.0.0.62", dp2.socket, host2.state(), false)) {
+                ConfigPush.port(restarted.image, "red", "10.61.1.0", 24, "10.61.1.254", "10.61.1.253", vmi2,
+                        "02:61:00:00:00:04", "10.61.1.4");
+                restarted.ports.addAll(host2.ports);
+                restarted.learned.addAll(host2.learned);
+                assertThat(restarted.recompute()).isEqualTo(before);
+                await().atMost(Duration.ofSeconds(30)).until(() -> restarted.dataplane.requests() > 0);
+                assertThat(pings.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                String pingOutput = new String(pings.getInputStream().readAllBytes());
+                assertThat(pingOutput).as(pingOutput).contains("40 received");
+                assertThat(restarted.dataplane.refused()).isZero();
+            }
+
             host1.ports.clear();
             host1.recompute();
             await().atMost(Duration.ofSeconds(60)).until(() -> !ns1.hasLink("eth0"));
