@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Filament: network virtualization on Kafka and Cassandra.",
         subcommands = {InfraCommand.class, StackCommands.Up.class, StackCommands.Down.class,
                 StackCommands.Status.class, InspectCommands.Get.class, InspectCommands.Routes.class,
-                InspectCommands.Flows.class})
+                InspectCommands.Flows.class, BenchCommand.class})
 public final class FilamentCommand {
 
     Workspace workspace() {

@@ -96,6 +96,37 @@ public final class FabricIntent {
                 api.uuidOf("project", List.of(DOMAIN, project)), address, mac, host);
     }
 
+    /**
+     * The config half of a port whose interface is already plugged: VMI and instance-ip with the uuid, MAC
+     * and address the host was told beforehand (as Nova does when it plugs before the port is bound).
+     */
+    public Port declarePluggedPort(String project, String vmName, String vmUuid, String network, String host,
+                                   String vmiUuid, String mac, String address) {
+        List<String> vnFqName = List.of(DOMAIN, project, network);
+        ObjectNode vmi = ConfigApi.child(List.of(DOMAIN, project, vmName + "-eth0"), "project");
+        vmi.put("uuid", vmiUuid);
+        vmi.set("virtual_machine_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(List.of(vmName), null)));
+        vmi.set("virtual_network_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(vnFqName, null)));
+        vmi.set("virtual_machine_interface_mac_addresses",
+                ConfigApi.object().set("mac_address", ConfigApi.json().createArrayNode().add(mac)));
+        ObjectNode binding = ConfigApi.object().put("key", "host_id").put("value", host);
+        vmi.set("virtual_machine_interface_bindings",
+                ConfigApi.object().set("key_value_pair", ConfigApi.json().createArrayNode().add(binding)));
+        api.create("virtual-machine-interface", vmi);
+        ObjectNode iip = ConfigApi.child(List.of(vmName + "-eth0-ip"), null);
+        iip.put("instance_ip_address", address);
+        iip.set("virtual_network_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(vnFqName, null)));
+        iip.set("virtual_machine_interface_refs", ConfigApi.json().createArrayNode()
+                .add(ConfigApi.ref(List.of(DOMAIN, project, vmName + "-eth0"), null)));
+        String iipUuid = api.create("instance-ip", iip);
+        return new Port(vmName, vmUuid, vmiUuid, iipUuid, api.uuidOf("virtual-network", vnFqName),
+                api.uuidOf("project", List.of(DOMAIN, project)), address, mac, host);
+    }
+
+    public String virtualMachine(String name) {
+        return api.create("virtual-machine", ConfigApi.child(List.of(name), null));
+    }
+
     public void deletePort(Port port) {
         api.delete("instance-ip", port.instanceIpUuid());
         api.delete("virtual-machine-interface", port.vmiUuid());

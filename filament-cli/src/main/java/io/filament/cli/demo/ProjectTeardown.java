@@ -6,19 +6,19 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Removes a project and everything the demo put in it, children and referrers first, so that the config
+ * Removes a project and everything a demo or benchmark put in it, children and referrers first, so that the config
  * API's 409 rules (no delete while children or back-references remain) are respected.
  */
-final class DemoTeardown {
+public final class ProjectTeardown {
 
     private final ConfigApi api;
 
-    DemoTeardown(ConfigApi api) {
+    public ProjectTeardown(ConfigApi api) {
         this.api = api;
     }
 
     /** Returns how many objects were deleted; zero when the project does not exist. */
-    int removeProject(String project) {
+    public int removeProject(String project) {
         String projectUuid;
         try {
             projectUuid = api.uuidOf("project", List.of("default-domain", project));

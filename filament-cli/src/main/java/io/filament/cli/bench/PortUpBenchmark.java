@@ -1,0 +1,97 @@
+package io.filament.cli.bench;
+
+import io.filament.cli.demo.DemoNamespaces;
+import io.filament.cli.demo.DhcpClient;
+import io.filament.cli.demo.ProjectTeardown;
+import io.filament.cli.fabric.FabricIntent;
+import io.filament.cli.fabric.FabricIntent.Port;
+import io.filament.cli.fabric.PortApi;
+import io.filament.cli.infra.InfraException;
+import io.filament.cli.netns.HostCommand;
+import io.filament.cli.netns.Netns;
+import io.filament.cli.netns.PingWatch;
+import io.filament.cli.stack.StackLayout;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Port-up latency on the local stack: for each VM, its namespace is plugged on host2 first (port API, static
+ * address), then the clock starts at the REST create of its VMI and instance-ip and stops at the first echo
+ * reply it gives a probe VM on host1 — config API, schema transformer, control node, both agents and both
+ * dataplanes all on the path.
+ */
+public final class PortUpBenchmark {
+
+    private static final String PROJECT = "bench";
+    private static final String NETWORK = "bench-net";
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    private final FabricIntent intent;
+    private final DemoNamespaces namespaces;
+    private final DhcpClient dhcp;
+    private final PrintStream out;
+
+    public PortUpBenchmark(FabricIntent intent, DemoNamespaces namespaces, DhcpClient dhcp, PrintStream out) {
+        this.intent = intent;
+        this.namespaces = namespaces;
+        this.dhcp = dhcp;
+        this.out = out;
+    }
+
+    public Percentiles run(int vms) {
+        if (vms < 1 || vms > 200) {
+            throw new InfraException("--vms must be 1..200, got " + vms);
+        }
+        new ProjectTeardown(intent.api()).removeProject(PROJECT);
+        intent.project(PROJECT);
+        intent.network(PROJECT, NETWORK, "10.9.0.0/16");
+        Port probe = intent.port(PROJECT, "probe", NETWORK, "host1");
+        Netns probeNs = namespaces.create("fil-bench-probe");
+        new PortApi(fabric("host1")).plug(probe, probeNs.name(), "eth0");
+        out.println("probe " + probe.ipAddress() + " on host1: " + dhcp.lease(probeNs, "eth0"));
+        List<Double> millis = new ArrayList<>();
+        try {
+            for (int i = 1; i <= vms; i++) {
+                double took = measureOne(i, probeNs);
+                millis.add(took);
+                out.printf(Locale.ROOT, "  vm %3d  port-up %8.1f ms%n", i, took);
+            }
+        } finally {
+            namespaces.deleteAll();
+        }
+        Percentiles p = Percentiles.of(millis);
+        out.printf(Locale.ROOT, "port-up over %d VMs: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                vms, p.at(50), p.at(90), p.at(99), p.max());
+        return p;
+    }
+
+    private double measureOne(int i, Netns probeNs) {
+        String name = "bench-vm-" + i;
+        String vmUuid = intent.virtualMachine(name);
+        String vmiUuid = UUID.randomUUID().toString();
+        String mac = "02:" + HexFormat.ofDelimiter(":").formatHex(HexFormat.of().parseHex(vmiUuid.replace("-", "").substring(0, 10)));
+        String address = "10.9." + (1 + i / 250) + "." + (1 + i % 250);
+        Netns netns = namespaces.create("fil-bench-" + i);
+        Port pending = new Port(name, vmUuid, vmiUuid, "", "", "", address, mac, "host2");
+        new PortApi(fabric("host2")).plug(pending, netns.name(), "eth0");
+        HostCommand.check(Duration.ofSeconds(5), List.of("ip", "-n", netns.name(), "addr", "add", address + "/16", "dev", "eth0"));
+        HostCommand.check(Duration.ofSeconds(5), List.of("ip", "-n", netns.name(), "link", "set", "eth0", "up"));
+        HostCommand.check(Duration.ofSeconds(5), List.of("ip", "-n", netns.name(), "route", "add", "default", "via", "10.9.255.254"));
+        try (PingWatch watch = PingWatch.start(probeNs, address, LIMIT)) {
+            long start = System.nanoTime();
+            intent.declarePluggedPort(PROJECT, name, vmUuid, NETWORK, "host2", vmiUuid, mac, address);
+            long reply = watch.awaitFirstReply(LIMIT).orElseThrow(() -> new InfraException(
+                    name + " (" + address + ") did not answer the probe within " + LIMIT.toSeconds() + " s of its port create"));
+            return (reply - start) / 1e6;
+        }
+    }
+
+    private static String fabric(String host) {
+        return StackLayout.HOSTS.stream().filter(h -> h.name().equals(host)).findFirst().orElseThrow().fabricAddress();
+    }
+}
