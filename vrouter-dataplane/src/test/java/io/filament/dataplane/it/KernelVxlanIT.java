@@ -9,6 +9,7 @@ import io.filament.dataplane.io.Shell;
 import io.filament.dataplane.packet.wire.MacAddress;
 import io.filament.dataplane.table.NextHop;
 import io.filament.testsupport.RequiresRoot;
+import org.junit.jupiter.api.Timeout;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * 192.0.2.1) with 10.1.1.9. Ping and TCP both ways; the kernel ARPs through the tunnel and gets the vRouter MAC.
  */
 @RequiresRoot
+@Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KernelVxlanIT {
 

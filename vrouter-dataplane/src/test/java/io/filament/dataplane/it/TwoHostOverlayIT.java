@@ -16,6 +16,7 @@ import io.filament.dataplane.policy.CompiledAcl;
 import io.filament.dataplane.table.NextHop;
 import io.filament.dataplane.table.Vif;
 import io.filament.testsupport.RequiresRoot;
+import org.junit.jupiter.api.Timeout;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * iperf3 across hosts over MPLS over UDP and over VXLAN, a denying policy, and an agent that goes away mid-transfer.
  */
 @RequiresRoot
+@Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoHostOverlayIT {

@@ -61,7 +61,7 @@ public final class ControlClient implements AutoCloseable {
         return reply;
     }
 
-    /** Sends raw bytes as one frame (to exercise the server's handling of malformed requests). */
+    /** Sends a frame body (type, request id, fields) as it is, to exercise the handling of malformed requests. */
     public CompletableFuture<ControlMessage> sendRaw(int requestId, byte[] body) {
         CompletableFuture<ControlMessage> reply = new CompletableFuture<>();
         pending.put(requestId, reply);

@@ -10,6 +10,7 @@ import io.filament.dataplane.packet.wire.EthernetHeader;
 import io.filament.dataplane.packet.wire.Ipv4Header;
 import io.filament.dataplane.packet.wire.MacAddress;
 import io.filament.testsupport.RequiresRoot;
+import org.junit.jupiter.api.Timeout;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @RequiresRoot
+@Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
 class TapDeviceIT {
 
     private static final MacAddress VM_MAC = MacAddress.parse("02:00:0a:4d:00:02");
