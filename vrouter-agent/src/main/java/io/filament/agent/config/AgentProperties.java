@@ -126,10 +126,14 @@ public record AgentProperties(
      * @param bootstrapServers Kafka bootstrap servers
      * @param sendTimeout      bound on one publish (also the producer's max block time)
      * @param statusInterval   how often the agent's status record is published
+     * @param statusTopic      UVE-style status records
+     * @param flowsTopic       flow records
      */
     public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers,
                         @DefaultValue("10s") Duration sendTimeout,
-                        @DefaultValue("30s") Duration statusInterval) {
+                        @DefaultValue("30s") Duration statusInterval,
+                        @DefaultValue("filament.status.v1") String statusTopic,
+                        @DefaultValue("filament.flows.v1") String flowsTopic) {
     }
 
     /** The address the port API binds: the configured one, or the fabric address. */

@@ -69,7 +69,7 @@ class AgentConfiguration {
         GuardedPublisher publisher = new GuardedPublisher(properties.kafka().bootstrapServers(),
                 properties.kafka().sendTimeout(), "vrouter-agent-" + properties.host().name());
         return new StatusReporter(properties.host().name(), runtime, dataplane, publisher, clock,
-                properties.kafka().statusInterval());
+                properties.kafka().statusInterval(), properties.kafka().statusTopic(), properties.kafka().flowsTopic());
     }
 
     @Bean

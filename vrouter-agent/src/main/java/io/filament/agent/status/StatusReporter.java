@@ -6,7 +6,6 @@ import io.filament.agent.oper.OperTables;
 import io.filament.agent.oper.VmInterface;
 import io.filament.agent.runtime.AgentRuntime;
 import io.filament.agent.xmpp.session.SessionStatus;
-import io.filament.contracts.event.Topics;
 import io.filament.contracts.net.IpAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +40,8 @@ public final class StatusReporter implements AutoCloseable {
     private static final int RECENT_FLOWS = 256;
 
     private final String host;
+    private final String statusTopic;
+    private final String flowsTopic;
     private final String source;
     private final AgentRuntime runtime;
     private final DataplaneProgrammer dataplane;
@@ -53,8 +54,10 @@ public final class StatusReporter implements AutoCloseable {
     private Set<UUID> reported = new HashSet<>();
 
     public StatusReporter(String host, AgentRuntime runtime, DataplaneProgrammer dataplane, GuardedPublisher publisher,
-                          Clock clock, Duration interval) {
+                          Clock clock, Duration interval, String statusTopic, String flowsTopic) {
         this.host = host;
+        this.statusTopic = statusTopic;
+        this.flowsTopic = flowsTopic;
         this.source = "/filament/vrouter-agent/" + host;
         this.runtime = runtime;
         this.dataplane = dataplane;
@@ -87,7 +90,7 @@ public final class StatusReporter implements AutoCloseable {
             for (DataplaneReply.FlowRecord f : dataplane.flowRecords(FLOW_BATCH)) {
                 flowRecords++;
                 remember(f);
-                publisher.publish(KafkaRecords.record(Topics.FLOWS, host, source, "io.filament.flow.record", now,
+                publisher.publish(KafkaRecords.record(flowsTopic, host, source, "io.filament.flow.record", now,
                         FlowJson.of(host, f)));
             }
             OperTables t = runtime.tables();
@@ -124,7 +127,7 @@ public final class StatusReporter implements AutoCloseable {
         value.put("time", r.time().toString());
         value.put("deleted", r.deleted());
         value.put("attributes", r.attributes());
-        publisher.publish(KafkaRecords.record(Topics.STATUS, r.kafkaKey(), source,
+        publisher.publish(KafkaRecords.record(statusTopic, r.kafkaKey(), source,
                 "io.filament.status." + r.table(), r.time(), value));
     }
 
