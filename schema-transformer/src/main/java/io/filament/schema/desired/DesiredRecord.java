@@ -18,7 +18,7 @@ public record DesiredRecord(String type, String id, Map<String, Object> value) {
     public DesiredRecord {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(id, "id");
-        value = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(value));
+        value = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(value));
     }
 
     public String key() {

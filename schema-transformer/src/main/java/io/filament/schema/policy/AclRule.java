@@ -27,14 +27,14 @@ public record AclRule(String ruleUuid, Match match, String simpleAction, List<St
         }
 
         Map<String, Object> toJson() {
-            Map<String, Object> json = new TreeMap<>();
+            TreeMap<String, Object> json = new TreeMap<>();
             json.put("protocol", protocol);
             json.put("ethertype", ethertype);
             json.put("src_address", source.toJson());
             json.put("src_port", port(sourcePort));
             json.put("dst_address", destination.toJson());
             json.put("dst_port", port(destinationPort));
-            return json;
+            return java.util.Collections.unmodifiableSortedMap(json);
         }
 
         private static Map<String, Object> port(PortRange range) {
@@ -55,16 +55,16 @@ public record AclRule(String ruleUuid, Match match, String simpleAction, List<St
     }
 
     public Map<String, Object> toJson() {
-        Map<String, Object> action = new TreeMap<>();
+        TreeMap<String, Object> action = new TreeMap<>();
         action.put("simple_action", simpleAction);
         if (!applyService.isEmpty()) {
             action.put("apply_service", applyService);
         }
-        Map<String, Object> json = new TreeMap<>();
+        TreeMap<String, Object> json = new TreeMap<>();
         json.put("rule_uuid", ruleUuid);
         json.put("direction", ">");
         json.put("match_condition", match.toJson());
-        json.put("action_list", action);
-        return json;
+        json.put("action_list", java.util.Collections.unmodifiableSortedMap(action));
+        return java.util.Collections.unmodifiableSortedMap(json);
     }
 }

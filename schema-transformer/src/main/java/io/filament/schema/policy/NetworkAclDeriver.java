@@ -23,16 +23,30 @@ public final class NetworkAclDeriver {
 
     public static Optional<DesiredRecord> derive(ConfigObject network, List<ConfigObject> policies,
                                                  List<AclRule> expandedRules) {
-        if (policies.isEmpty()) {
-            return Optional.empty();
-        }
-        String vn = network.fqName().toString();
+        return withEntries(network, policies, entries(network.fqName().toString(), expandedRules));
+    }
+
+    /**
+     * The JSON {@code acl_rule} list: the expanded rules then the two implicit ones. Immutable, so that it can be
+     * kept and shared while the network's name and policies stay the same.
+     */
+    public static List<Object> entries(String vn, List<AclRule> expandedRules) {
         List<Object> entries = new ArrayList<>();
         expandedRules.forEach(rule -> entries.add(rule.toJson()));
         entries.add(implicit(AclRule.IMPLICIT_PASS_UUID, new AclAddress.Network(vn), new AclAddress.Network(vn),
                 "pass").toJson());
         entries.add(implicit(AclRule.IMPLICIT_DENY_UUID, new AclAddress.Any(), new AclAddress.Any(), "deny")
                 .toJson());
+        return List.copyOf(entries);
+    }
+
+    /** The ACL record with entries built earlier by {@link #entries}. */
+    public static Optional<DesiredRecord> withEntries(ConfigObject network, List<ConfigObject> policies,
+                                                      List<Object> entries) {
+        if (policies.isEmpty()) {
+            return Optional.empty();
+        }
+        String vn = network.fqName().toString();
 
         String name = RoutingInstanceDeriver.instanceName(network);
         Map<String, Object> acl = new TreeMap<>();

@@ -16,7 +16,8 @@ public final class FullRecompute {
 
     public static SortedMap<String, DesiredRecord> compute(ConfigImage image, RouteTargetStore store) {
         ConnectionGraph graph = new ConnectionGraph();
-        Projection projection = new Projection(image, graph, store);
+        Projection projection = new Projection(image, graph, store,
+                new ExpansionCache(image.ofType(Projection.VIRTUAL_NETWORK).size() + 1));
         for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
             projection.updateIntent(network);
         }

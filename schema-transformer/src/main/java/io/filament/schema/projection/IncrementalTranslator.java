@@ -31,12 +31,16 @@ import java.util.TreeSet;
  */
 public final class IncrementalTranslator {
 
+    /** Networks whose expanded policies are kept between changes. */
+    static final int EXPANSION_CACHE_ENTRIES = 50_000;
+
     private final ConfigImage image = new ConfigImage();
     private final ConnectionGraph graph = new ConnectionGraph();
     private final RouteTargetStore store;
     private final Map<ConfigKey, List<DesiredRecord>> owned = new HashMap<>();
     private final SortedMap<String, DesiredRecord> state = new TreeMap<>();
     private final Map<String, Set<ConfigKey>> groupsNaming = new HashMap<>();
+    private final ExpansionCache expansions = new ExpansionCache(EXPANSION_CACHE_ENTRIES);
 
     public IncrementalTranslator(RouteTargetStore store) {
         this.store = store;
@@ -57,7 +61,7 @@ public final class IncrementalTranslator {
         if (!update.changed()) {
             return List.of();
         }
-        Projection projection = new Projection(image, graph, store);
+        Projection projection = new Projection(image, graph, store, expansions);
         switch (type) {
             case Projection.VIRTUAL_NETWORK -> {
                 before.ifPresent(network -> {

@@ -31,23 +31,17 @@ final class Projection {
     private final ConfigImage image;
     private final ConnectionGraph graph;
     private final RoutingInstanceDeriver instances;
-    private final java.util.Map<io.filament.schema.config.ConfigKey, Expansion> expansions = new java.util.HashMap<>();
+    private final ExpansionCache expansions;
 
-    /** A network's attached policies and their expanded rules; computed once per projection. */
-    private record Expansion(List<ConfigObject> policies, List<AclRule> rules) {
-    }
-
-    Projection(ConfigImage image, ConnectionGraph graph, RouteTargetStore store) {
+    Projection(ConfigImage image, ConnectionGraph graph, RouteTargetStore store, ExpansionCache expansions) {
         this.image = image;
         this.graph = graph;
         this.instances = new RoutingInstanceDeriver(store, GlobalSettings.from(image));
+        this.expansions = expansions;
     }
 
-    private Expansion expansion(ConfigObject network) {
-        return expansions.computeIfAbsent(network.key(), key -> {
-            List<ConfigObject> policies = AttachedPolicies.of(network, image);
-            return new Expansion(policies, NetworkPolicyExpander.expand(network.fqName().toString(), policies));
-        });
+    private ExpansionCache.Expansion expansion(ConfigObject network) {
+        return expansions.expansion(network, AttachedPolicies.of(network, image));
     }
 
     /** Recomputes the network's connection intent from its policies and records it in the graph. */
@@ -59,12 +53,12 @@ final class Projection {
 
     List<DesiredRecord> networkRecords(ConfigObject network) {
         String name = network.fqName().toString();
-        Expansion expansion = expansion(network);
+        ExpansionCache.Expansion expansion = expansion(network);
         List<ConfigObject> peers = graph.peersOf(name).stream()
                 .map(peer -> image.byFqName(VIRTUAL_NETWORK, peer).orElseThrow())
                 .toList();
         List<DesiredRecord> records = new ArrayList<>(instances.derive(network, peers, expansion.policies()));
-        NetworkAclDeriver.derive(network, expansion.policies(), expansion.rules()).ifPresent(records::add);
+        NetworkAclDeriver.withEntries(network, expansion.policies(), expansion.aclEntries()).ifPresent(records::add);
         String ownInstance = RoutingInstanceDeriver.instanceName(network);
         for (ConfigObject peer : peers) {
             if (ownInstance.compareTo(RoutingInstanceDeriver.instanceName(peer)) < 0) {

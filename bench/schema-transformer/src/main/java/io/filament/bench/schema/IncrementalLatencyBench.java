@@ -18,6 +18,11 @@ final class IncrementalLatencyBench {
     private IncrementalLatencyBench() {
     }
 
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
     static void run(BenchConfig config, int networks, int rate, int seconds) {
         ConfigRecordParser parser = new ConfigRecordParser();
         IncrementalTranslator translator = new IncrementalTranslator(new InMemoryRouteTargetStore());
@@ -25,15 +30,30 @@ final class IncrementalLatencyBench {
             translator.apply(parser.parse(snapshot.key(), snapshot.value()));
         }
         int total = rate * seconds;
-        List<BenchConfig.Snapshot> changes = new ArrayList<>(total);
+        int warmup = Math.min(20_000, total);
+        List<BenchConfig.Snapshot> changes = new ArrayList<>(warmup + total);
         long[] versions = new long[networks];
         java.util.Arrays.fill(versions, 1);
         java.util.Random random = new java.util.Random(1);
-        for (int k = 0; k < total; k++) {
+        for (int k = 0; k < warmup + total; k++) {
             int n = random.nextInt(networks);
             versions[n]++;
             changes.add(config.network(n, versions[n], versions[n] % 2 == 0));
         }
+        // Warm-up, unpaced: lets the JIT compile the hot path and gives the throughput ceiling.
+        long warmupStart = System.nanoTime();
+        for (BenchConfig.Snapshot change : changes.subList(0, warmup)) {
+            for (DesiredChange out : translator.apply(parser.parse(change.key(), change.value()))) {
+                if (out instanceof DesiredChange.Upsert(var record)) {
+                    CanonicalJson.bytes(record);
+                }
+            }
+        }
+        System.out.printf("in-process translator, unpaced warm-up: %d network updates at %.0f/s%n", warmup,
+                warmup / ((System.nanoTime() - warmupStart) / 1e9));
+        changes = changes.subList(warmup, warmup + total);
+        System.gc();
+        long gcBefore = gcMillis();
         Percentiles latency = new Percentiles();
         long published = 0;
         long start = System.nanoTime();
@@ -53,7 +73,7 @@ final class IncrementalLatencyBench {
             }
             latency.add(System.nanoTime() - scheduled);
         }
-        System.out.printf("in-process translator, %d network updates at %d/s: %s (%.1f desired records per change)%n",
-                total, rate, latency.summary(), published / (double) total);
+        System.out.printf("in-process translator, %d network updates at %d/s: %s (%.1f desired records per change,"
+                + " %d ms in GC)%n", total, rate, latency.summary(), published / (double) total, gcMillis() - gcBefore);
     }
 }

@@ -1,0 +1,58 @@
+package io.filament.schema.projection;
+
+import io.filament.schema.config.ConfigObject;
+import io.filament.schema.policy.AclRule;
+import io.filament.schema.policy.NetworkAclDeriver;
+import io.filament.schema.policy.NetworkPolicyExpander;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Expanded policy rules and their ACL JSON per network, kept while the network's name and the exact policy
+ * snapshots attached to it stay the same: a network update that only changes its version then costs no
+ * re-expansion. Keyed by the identity of the policy snapshots (a new snapshot is a new object), bounded LRU.
+ */
+final class ExpansionCache {
+
+    /** A network's attached policies, their expanded rules and the ACL entries built from them. */
+    record Expansion(List<ConfigObject> policies, List<AclRule> rules, List<Object> aclEntries) {
+    }
+
+    private record Identity(Object object) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity(Object that) && that == object;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(object);
+        }
+    }
+
+    private record Key(String network, List<Identity> policies) {
+    }
+
+    private final Map<Key, Expansion> cache;
+
+    ExpansionCache(int capacity) {
+        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Expansion> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    Expansion expansion(ConfigObject network, List<ConfigObject> policies) {
+        String name = network.fqName().toString();
+        List<Identity> identities = new ArrayList<>(policies.size());
+        policies.forEach(policy -> identities.add(new Identity(policy)));
+        return cache.computeIfAbsent(new Key(name, identities), key -> {
+            List<AclRule> rules = NetworkPolicyExpander.expand(name, policies);
+            return new Expansion(policies, rules, NetworkAclDeriver.entries(name, rules));
+        });
+    }
+}
