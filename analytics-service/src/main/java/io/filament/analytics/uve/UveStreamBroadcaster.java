@@ -81,6 +81,13 @@ public final class UveStreamBroadcaster implements UveListener, AutoCloseable {
                         .properties().forEach(s -> snapshot.add(new UveStreamEvent(c.key().toString(), s.getKey(), s.getValue()))));
             }
         }
+        // A first comment commits the response headers even when there is nothing to send yet.
+        try {
+            emitter.send(SseEmitter.event().comment("uve-stream"));
+        } catch (IOException e) {
+            clients.remove(client);
+            return true;
+        }
         snapshot.forEach(event -> send(client, event));
         return true;
     }
