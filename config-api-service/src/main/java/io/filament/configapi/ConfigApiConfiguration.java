@@ -13,6 +13,8 @@ import io.filament.configapi.service.ConfigCommandService;
 import io.filament.configapi.service.RequestBodies;
 import io.filament.configapi.store.CassandraConfigStore;
 import io.filament.configapi.store.CassandraSchema;
+import io.filament.configapi.store.StageTimers;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +62,15 @@ class ConfigApiConfiguration {
     }
 
     @Bean
-    CassandraConfigStore configStore(CqlSession session, ConfigApiProperties p, JsonMapper json, Clock clock) {
+    StageTimers stageTimers(MeterRegistry registry) {
+        return new StageTimers(registry);
+    }
+
+    @Bean
+    CassandraConfigStore configStore(CqlSession session, ConfigApiProperties p, JsonMapper json, Clock clock,
+                                     StageTimers timers) {
         CassandraSchema.create(session, p.keyspace(), p.replicationFactor());
-        return new CassandraConfigStore(session, p.keyspace(), json, clock, p.outboxShards());
+        return new CassandraConfigStore(session, p.keyspace(), json, clock, p.outboxShards(), timers);
     }
 
     @Bean(destroyMethod = "close")
@@ -105,8 +113,9 @@ class ConfigApiConfiguration {
     }
 
     @Bean
-    ConfigCommandService configCommandService(CommandHandler handler, CassandraConfigStore store, OutboxRelay relay) {
-        ConfigCommandService service = new ConfigCommandService(handler, store, relay::wakeUp);
+    ConfigCommandService configCommandService(CommandHandler handler, CassandraConfigStore store, OutboxRelay relay,
+                                              StageTimers timers) {
+        ConfigCommandService service = new ConfigCommandService(handler, store, relay::wakeUp, timers);
         for (var command : DefaultObjects.commands()) {
             boolean present = store.find(command.type(), TypeRegistry.fqNameOf(command.body())).isPresent();
             if (!present) {

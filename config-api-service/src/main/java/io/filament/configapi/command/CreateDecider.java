@@ -31,9 +31,12 @@ final class CreateDecider {
         String uuid = uuidOf(input);
         List<String> fqName = fqNameOf(descriptor, input, uuid);
         Optional<StoredObject> parent = parentOf(descriptor, input, fqName);
-        ctx.state.find(type, fqName).ifPresent(existing -> {
-            throw new ConflictException(fqName + " already exists with uuid: " + existing.uuid());
-        });
+        boolean selfNamed = fqName.equals(List.of(uuid));
+        if (!selfNamed) {
+            ctx.state.find(type, fqName).ifPresent(existing -> {
+                throw new ConflictException(fqName + " already exists with uuid: " + existing.uuid());
+            });
+        }
 
         ObjectNode object = input.objectNode();
         object.put("uuid", uuid);

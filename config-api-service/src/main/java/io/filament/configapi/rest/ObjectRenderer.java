@@ -31,7 +31,11 @@ final class ObjectRenderer {
     }
 
     ObjectNode render(StoredObject object, String base, Options options) {
-        ObjectNode out = object.body().deepCopy();
+        return renderInPlace(object.body().deepCopy(), object, base, options);
+    }
+
+    /** Renders into {@code out} (the object's own body, for objects read just for this response). */
+    ObjectNode renderInPlace(ObjectNode out, StoredObject object, String base, Options options) {
         if (!options.fields().isEmpty()) {
             for (String field : List.copyOf(out.propertyNames())) {
                 if (!options.fields().contains(field) && !Set.of("uuid", "fq_name", "name", "parent_type",

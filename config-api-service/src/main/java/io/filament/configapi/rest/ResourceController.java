@@ -122,7 +122,7 @@ class ResourceController {
         var options = new ObjectRenderer.Options(false, false, !query.excludeHrefs(), query.fields());
         for (StoredObject object : page) {
             if (query.detail()) {
-                items.add(wrap(d.type(), renderer.render(object, base, options)));
+                items.add(wrap(d.type(), renderer.renderInPlace(object.body(), object, base, options)));
             } else {
                 ObjectNode item = items.addObject();
                 if (!query.excludeHrefs()) {

@@ -6,6 +6,7 @@ import io.filament.configapi.command.Decision;
 import io.filament.configapi.error.ConflictException;
 import io.filament.configapi.store.CassandraConfigStore;
 import io.filament.configapi.store.CommitConflict;
+import io.filament.configapi.store.StageTimers;
 import io.filament.configapi.store.StoreView;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +28,11 @@ public final class ConfigCommandService {
     private final Runnable committed;
 
     /** {@code committed} runs after every commit (it wakes the outbox relay). */
-    public ConfigCommandService(CommandHandler handler, CassandraConfigStore store, Runnable committed) {
+    private final StageTimers timers;
+
+    public ConfigCommandService(CommandHandler handler, CassandraConfigStore store, Runnable committed,
+                                StageTimers timers) {
+        this.timers = timers;
         this.handler = handler;
         this.store = store;
         this.committed = committed;
@@ -37,7 +42,7 @@ public final class ConfigCommandService {
         String lastConflict = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (StoreView view = store.view()) {
-                Decision decision = handler.decide(view, command);
+                Decision decision = timers.time("decide", () -> handler.decide(view, command));
                 if (decision.changes().isEmpty()) {
                     return decision;
                 }
@@ -48,6 +53,7 @@ public final class ConfigCommandService {
                 return decision;
             } catch (CommitConflict e) {
                 lastConflict = e.getMessage();
+                timers.time("conflict", () -> { });
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(100_000, 1_000_000L * Math.min(attempt, 8)));
             }
         }

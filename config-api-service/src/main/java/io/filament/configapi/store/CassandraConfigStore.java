@@ -47,8 +47,12 @@ public final class CassandraConfigStore {
     private final Map<String, AddressBook> addressBooks = new ConcurrentHashMap<>();
     private final Map<IdPool, IdBook> idBooks = new EnumMap<>(IdPool.class);
 
-    public CassandraConfigStore(CqlSession session, String keyspace, JsonMapper json, Clock clock, int outboxShards) {
+    private final StageTimers timers;
+
+    public CassandraConfigStore(CqlSession session, String keyspace, JsonMapper json, Clock clock, int outboxShards,
+                                StageTimers timers) {
         this.session = session;
+        this.timers = timers;
         this.json = json;
         this.clock = clock;
         this.events = new EventLog(session, keyspace);
@@ -156,7 +160,7 @@ public final class CassandraConfigStore {
             List<Claim> taken = new ArrayList<>();
             try {
                 for (Claim claim : decision.claims()) {
-                    take(claim);
+                    timers.time("claim", () -> take(claim));
                     taken.add(claim);
                 }
                 appendPrimary(decision.changes().getFirst(), correlationId);
@@ -166,7 +170,7 @@ public final class CassandraConfigStore {
             }
             decision.changes().stream().skip(1).forEach(change -> appendFollowing(change, correlationId));
             decision.claims().forEach(this::settled);
-            decision.releases().forEach(this::release);
+            timers.time("release", () -> decision.releases().forEach(this::release));
         });
     }
 
@@ -192,7 +196,9 @@ public final class CassandraConfigStore {
     }
 
     private void giveBack(Claim claim) {
-        ledger.release(claim);
+        if (!ClaimLedger.selfNamed(claim)) {
+            ledger.release(claim);
+        }
         switch (claim) {
             case Claim.Address a -> addressBook(a.subnetUuid()).unreserve(a.address());
             case Claim.Id i -> idBook(i.pool()).unreserve(i.id());
@@ -218,8 +224,8 @@ public final class CassandraConfigStore {
     }
 
     private void appendPrimary(ObjectChange change, Optional<String> correlationId) {
-        outbox.mark(change.uuid(), change.version(), clock.instant());
-        if (!events.append(change, correlationId, clock.instant())) {
+        timers.time("mark", () -> outbox.mark(change.uuid(), change.version(), clock.instant()));
+        if (!timers.time("append", () -> events.append(change, correlationId, clock.instant()))) {
             throw new CommitConflict(change.type().dashed() + " " + change.uuid() + " version " + change.version()
                     + " was written by another request");
         }
@@ -263,7 +269,7 @@ public final class CassandraConfigStore {
     }
 
     private void project(ObjectChange change) {
-        projection.apply(change.type(), change.uuid(), change.version(), change.operation(), change.fqName(),
-                change.object(), change.previous().map(p -> (JsonNode) p));
+        timers.time("project", () -> projection.apply(change.type(), change.uuid(), change.version(), change.operation(), change.fqName(),
+                change.object(), change.previous().map(p -> (JsonNode) p)));
     }
 }

@@ -18,6 +18,7 @@ final class ClaimLedger {
 
     private final CqlSession session;
     private final PreparedStatement claimFqName;
+    private final PreparedStatement indexFqName;
     private final PreparedStatement releaseFqName;
     private final PreparedStatement findFqName;
     private final PreparedStatement claimAddress;
@@ -37,6 +38,7 @@ final class ClaimLedger {
         this.session = session;
         claimFqName = session.prepare("INSERT INTO " + ks + ".fq_names (type, fq_name, uuid) VALUES (?, ?, ?)"
                 + " IF NOT EXISTS");
+        indexFqName = session.prepare("INSERT INTO " + ks + ".fq_names (type, fq_name, uuid) VALUES (?, ?, ?)");
         releaseFqName = session.prepare("DELETE FROM " + ks + ".fq_names WHERE type = ? AND fq_name = ? IF uuid = ?");
         findFqName = session.prepare("SELECT uuid FROM " + ks + ".fq_names WHERE type = ? AND fq_name = ?");
         claimAddress = session.prepare("INSERT INTO " + ks + ".address_claims (subnet_uuid, address, owner)"
@@ -59,8 +61,21 @@ final class ClaimLedger {
         poolIds = session.prepare("SELECT id FROM " + ks + ".pool_ids WHERE pool = ?");
     }
 
+    /**
+     * An object named by its own uuid (an instance-ip's fq_name is {@code [uuid]}) cannot collide with another
+     * name: the lightweight transaction on its first event already makes the uuid unique, so its name is indexed
+     * with a plain write and never rolled back.
+     */
+    static boolean selfNamed(Claim claim) {
+        return claim instanceof Claim.FqName f && f.fqName().equals(f.owner());
+    }
+
     /** Claims; returns the current holder when somebody else holds it. */
     Optional<String> claim(Claim claim) {
+        if (claim instanceof Claim.FqName f && selfNamed(f)) {
+            session.execute(indexFqName.bind(f.type().dashed(), f.fqName(), f.owner()));
+            return Optional.empty();
+        }
         Row row = switch (claim) {
             case Claim.FqName f -> session.execute(claimFqName.bind(f.type().dashed(), f.fqName(), f.owner())).one();
             case Claim.Address a -> session.execute(claimAddress.bind(a.subnetUuid(), a.address().toString(),

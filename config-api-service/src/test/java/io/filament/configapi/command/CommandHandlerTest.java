@@ -174,6 +174,38 @@ class CommandHandlerTest {
     }
 
     @Test
+    void ipv6InstanceIpComesFromTheV6SubnetWhenTheFamilyAsksForIt() {
+        demoProject();
+        StoredObject vn = network("dual", "{'subnet':{'ip_prefix':'10.1.1.0','ip_prefix_len':24}},"
+                + "{'subnet':{'ip_prefix':'fd00:1::','ip_prefix_len':120},'addr_from_start':true}");
+
+        StoredObject v6 = create(ConfigType.INSTANCE_IP, "{'instance_ip_family':'v6','virtual_network_refs':"
+                + "[{'uuid':'" + vn.uuid() + "'}]}");
+
+        assertThat(v6.body().get("instance_ip_address").asString()).isEqualTo("fd00:1::3");
+        assertThat(v6.body().get("subnet_uuid").asString()).isEqualTo(
+                vn.body().at("/network_ipam_refs/0/attr/ipam_subnets/1/subnet_uuid").asString());
+    }
+
+    @Test
+    void floatingIpTakesAnAddressOfItsPoolsNetworkAndGivesItBackOnDelete() {
+        StoredObject project = demoProject();
+        StoredObject external = network("public", "{'subnet':{'ip_prefix':'192.0.2.0','ip_prefix_len':28}}");
+        create(ConfigType.FLOATING_IP_POOL, "{'fq_name':['default-domain','demo','public','pool']}");
+
+        StoredObject fip = create(ConfigType.FLOATING_IP, "{'fq_name':['default-domain','demo','public','pool',"
+                + "'fip1'],'project_refs':[{'uuid':'" + project.uuid() + "'}]}");
+        run(new Command.DeleteObject(ConfigType.FLOATING_IP, fip.uuid(), OptionalLong.empty()));
+
+        assertThat(fip.body().get("floating_ip_address").asString()).isEqualTo("192.0.2.12");
+        assertThat(fip.body().get("floating_ip_address_family").asString()).isEqualTo("v4");
+        assertThat(state.addresses).isEmpty();
+        assertThat(external.uuid()).isNotBlank();
+        assertThatThrownBy(() -> create(ConfigType.FLOATING_IP, "{'fq_name':['default-domain','demo','public','pool',"
+                + "'fip2']}")).isInstanceOf(BadRequestException.class).hasMessageContaining("project_refs");
+    }
+
+    @Test
     void fullSubnetIsReportedAsExhausted() {
         demoProject();
         StoredObject vn = network("tiny", "{'subnet':{'ip_prefix':'10.3.3.0','ip_prefix_len':29}}");

@@ -198,6 +198,48 @@ class ConfigLifecycleIT {
                 .at("/virtual-networks/count").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void listingHonoursTfQueryParametersAndTheHomepageNamesEveryCollection() {
+        String project = api.create("project", "{\"fq_name\": [\"default-domain\", \"listing\"]}");
+        String a = api.create("virtual-network", "{\"fq_name\": [\"default-domain\", \"listing\", \"a\"], "
+                + "\"is_shared\": true}");
+        String b = api.create("virtual-network", "{\"fq_name\": [\"default-domain\", \"listing\", \"b\"]}");
+        String port = api.create("virtual-machine-interface", "{\"fq_name\": [\"default-domain\", \"listing\", "
+                + "\"p\"], \"virtual_network_refs\": [{\"uuid\": \"" + b + "\"}]}");
+        String mine = "parent_id=" + project;
+
+        assertThat(api.get("/virtual-networks?" + mine + "&count=true").json().at("/virtual-networks/count").asInt())
+                .isEqualTo(2);
+        assertThat(uuids(api.get("/virtual-networks?" + mine + "&filters=is_shared==true").json()))
+                .containsExactly(a);
+        assertThat(uuids(api.get("/virtual-machine-interfaces?back_ref_id=" + b).json())).containsExactly(port);
+        assertThat(uuids(api.get("/virtual-networks?obj_uuids=" + b + "," + a).json())).containsExactlyInAnyOrder(a, b);
+        assertThat(uuids(api.get("/virtual-networks?fq_names=default-domain:listing:b").json())).containsExactly(b);
+        JsonNode firstPage = api.get("/virtual-networks?" + mine + "&page_limit=1").json();
+        assertThat(firstPage.get("virtual-networks")).hasSize(1);
+        JsonNode secondPage = api.get("/virtual-networks?" + mine + "&page_limit=1&page_marker="
+                + firstPage.get("marker").asString()).json();
+        assertThat(uuids(secondPage)).doesNotContainAnyElementsOf(uuids(firstPage)).hasSize(1);
+        JsonNode detail = api.get("/virtual-networks?" + mine + "&detail=true&fields=is_shared").json();
+        assertThat(detail.at("/virtual-networks/0/virtual-network/uuid").asString()).isNotBlank();
+        assertThat(detail.at("/virtual-networks/0/virtual-network").has("id_perms")).isFalse();
+        JsonNode read = api.get("/virtual-network/" + b + "?fields=virtual_machine_interface_back_refs").json();
+        assertThat(read.at("/virtual-network/virtual_machine_interface_back_refs/0/uuid").asString()).isEqualTo(port);
+        assertThat(api.get("/").body()).contains("/virtual-networks").contains("/instance-ips")
+                .contains("/fqname-to-id").contains("/ref-update");
+        assertThat(api.post("/id-to-fqname", "{\"uuid\": \"" + a + "\"}").json().get("type").asString())
+                .isEqualTo("virtual-network");
+        RunningConfigApi.Response etagged = api.get("/virtual-network/" + a);
+        assertThat(etagged.etag()).isEqualTo("\"1\"");
+    }
+
+    private static List<String> uuids(JsonNode list) {
+        List<String> out = new java.util.ArrayList<>();
+        list.propertyNames().stream().filter(n -> !n.equals("marker")).findFirst()
+                .ifPresent(n -> list.get(n).forEach(i -> out.add(i.get("uuid").asString())));
+        return out;
+    }
+
     private void awaitEventsOf(String uuid) {
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 PublishedEvents.read(infra.kafkaBootstrapServers(), topics.events()).byObject.containsKey(uuid));

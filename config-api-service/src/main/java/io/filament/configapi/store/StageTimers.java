@@ -1,0 +1,43 @@
+package io.filament.configapi.store;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Where a command's time goes: one timer per stage ({@code decide}, {@code claim}, {@code append},
+ * {@code project}, {@code release}), exported as {@code filament_config_command_stage_seconds{stage=…}}.
+ */
+public final class StageTimers {
+
+    private final MeterRegistry registry;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    public StageTimers(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public <T> T time(String stage, Supplier<T> body) {
+        long start = System.nanoTime();
+        try {
+            return body.get();
+        } finally {
+            timer(stage).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    public void time(String stage, Runnable body) {
+        time(stage, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    private Timer timer(String stage) {
+        return timers.computeIfAbsent(stage, s -> Timer.builder("filament.config.command.stage")
+                .description("Time spent per stage of committing config commands").tag("stage", s)
+                .publishPercentiles(0.5, 0.99).register(registry));
+    }
+}
