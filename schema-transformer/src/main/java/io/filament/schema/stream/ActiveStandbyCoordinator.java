@@ -1,7 +1,7 @@
 package io.filament.schema.stream;
 
 import io.filament.schema.lease.LeaderElection;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,8 +21,10 @@ public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderEle
 
     private final ProjectionEngine engine;
     private final BindingsLifecycleController bindings;
-    private final ExecutorService activation =
-            Executors.newSingleThreadExecutor(Thread.ofPlatform().name("activation").daemon().factory());
+    private static final long RETRY_SECONDS = 2;
+
+    private final ScheduledExecutorService activation =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("activation").daemon().factory());
     private final LeaderElection election;
     private volatile boolean running;
 
@@ -53,15 +55,18 @@ public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderEle
     }
 
     private void activate() {
+        if (!running || !isLeader()) {
+            return;
+        }
         try {
             engine.activate();
             bindings.start(CONFIG_BINDING);
             log.info("{} is the active schema transformer", election.owner());
         } catch (RuntimeException failure) {
-            log.warn("Activation failed, retrying: {}", failure.toString());
+            log.warn("Activation failed, retrying in {} s: {}", RETRY_SECONDS, failure.toString());
             engine.deactivate();
             if (running && isLeader()) {
-                activation.submit(this::activate);
+                activation.schedule(this::activate, RETRY_SECONDS, TimeUnit.SECONDS);
             }
         }
     }
