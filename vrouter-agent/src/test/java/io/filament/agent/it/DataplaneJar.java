@@ -39,12 +39,18 @@ final class DataplaneJar implements AutoCloseable {
                 "--filament.dataplane.host-name=" + host, "--filament.dataplane.fabric-address=" + fabricAddress,
                 "--filament.dataplane.socket-path=" + dir.resolve("dataplane.sock")))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dataplane.log").toFile()).start(), dir);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!dp.process.isAlive()) {
-                throw new IllegalStateException("dataplane " + host + " exited: " + dp.logText());
-            }
-            return Files.exists(dp.socket) && dp.logText().contains("forwarding on fabric");
-        });
+        try {
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!dp.process.isAlive()) {
+                    throw new IllegalStateException("dataplane " + host + " exited: " + dp.logText());
+                }
+                return Files.exists(dp.socket) && dp.logText().contains("forwarding on fabric");
+            });
+        } catch (RuntimeException e) {
+            String log = dp.logText();
+            dp.close();
+            throw new IllegalStateException("dataplane " + host + " did not come up: " + log, e);
+        }
         return dp;
     }
 
@@ -53,10 +59,15 @@ final class DataplaneJar implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
         Files.deleteIfExists(socket);
         Files.deleteIfExists(log);

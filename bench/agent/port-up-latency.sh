@@ -1,0 +1,12 @@
+#!/bin/sh
+# Port-up latency of the vRouter agent with the real dataplane: from plugging a port whose config is present
+# to the first answered ping from a VM on another host. Needs root (namespaces, TAP devices) and the
+# vrouter-dataplane jar (mvn -B -q -pl vrouter-dataplane package -DskipTests).
+# Usage: bench/agent/port-up-latency.sh [ports]   (100 by default)
+set -eu
+cd "$(dirname "$0")/../.."
+PORTS="${1:-100}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+mvn -B -q -o -pl vrouter-agent verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=PortUpLatencyIT -Dbench.ports="$PORTS"
+cat vrouter-agent/target/port-up-latency.txt
