@@ -8,6 +8,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class VrouterDataplaneApplication {
 
     public static void main(String[] args) {
+        // The pipeline validates every offset itself; Netty's per-access reference-count and bounds checks would
+        // only repeat that work on every byte read (unless explicitly configured otherwise).
+        System.setProperty("io.netty.buffer.checkAccessible",
+                System.getProperty("io.netty.buffer.checkAccessible", "false"));
+        System.setProperty("io.netty.buffer.checkBounds", System.getProperty("io.netty.buffer.checkBounds", "false"));
         SpringApplication.run(VrouterDataplaneApplication.class, args);
     }
 }
