@@ -4,7 +4,10 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +114,74 @@ public final class CassandraRouteTargetStore implements RouteTargetStore {
         session.execute(releaseNumber.bind(space.name(), number, routingInstance));
         cache.record(routingInstance, space, kept);
         return kept;
+    }
+
+    /**
+     * Claims numbers for many instances with up to {@value #IN_FLIGHT} conditional writes in flight, in rounds: each
+     * round gives every instance still without a number a distinct candidate; an instance whose candidate was taken
+     * by someone else tries again with the next free one. Used when activation finds many unclaimed networks.
+     */
+    @Override
+    public void claimAll(java.util.Collection<String> instances, NumberSpace space) {
+        List<String> missing = instances.stream().distinct().filter(ri -> cache.held(ri, space).isEmpty()).toList();
+        int claimed = missing.size();
+        for (int round = 0; !missing.isEmpty(); round++) {
+            if (round > space.last() - space.first()) {
+                throw new RouteTargetSpaceExhausted(space, missing.getFirst());
+            }
+            Map<String, Integer> candidates = new LinkedHashMap<>();
+            for (String instance : missing) {
+                int candidate = cache.lowestFree(space, instance);
+                cache.markTaken(space, candidate);
+                candidates.put(instance, candidate);
+            }
+            Map<String, Boolean> won = inFlight(candidates, (instance, number) ->
+                    session.executeAsync(claimNumber.bind(space.name(), number, instance)).thenApply(rs -> {
+                        Row row = rs.one();
+                        return row.getBoolean("[applied]") || instance.equals(row.getString("routing_instance"));
+                    }));
+            Map<String, Integer> toComplete = new LinkedHashMap<>();
+            List<String> retry = new ArrayList<>();
+            candidates.forEach((instance, number) -> {
+                if (won.get(instance)) {
+                    toComplete.put(instance, number);
+                } else {
+                    retry.add(instance);
+                }
+            });
+            Map<String, Boolean> completed = inFlight(toComplete, (instance, number) ->
+                    session.executeAsync(claimInstance.bind(instance, space.name(), number)).thenApply(rs -> {
+                        Row row = rs.one();
+                        return row.getBoolean("[applied]") || row.getInt("number") == number;
+                    }));
+            toComplete.forEach((instance, number) -> {
+                if (completed.get(instance)) {
+                    cache.record(instance, space, number);
+                } else {
+                    completeClaim(instance, space, number);
+                }
+            });
+            missing = retry;
+        }
+        if (claimed > 0) {
+            log.info("Claimed route targets for {} routing instances in {}", claimed, space);
+        }
+    }
+
+    private static final int IN_FLIGHT = 64;
+
+    private static Map<String, Boolean> inFlight(Map<String, Integer> work,
+            java.util.function.BiFunction<String, Integer, java.util.concurrent.CompletionStage<Boolean>> call) {
+        Map<String, java.util.concurrent.CompletableFuture<Boolean>> futures = new LinkedHashMap<>();
+        var permits = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        work.forEach((instance, number) -> {
+            permits.acquireUninterruptibly();
+            futures.put(instance, call.apply(instance, number).toCompletableFuture()
+                    .whenComplete((result, failure) -> permits.release()));
+        });
+        Map<String, Boolean> results = new LinkedHashMap<>();
+        futures.forEach((instance, future) -> results.put(instance, future.join()));
+        return results;
     }
 
     @Override

@@ -11,6 +11,11 @@ public interface RouteTargetStore {
     /** The number held by {@code routingInstance} in {@code space}, claiming the lowest free one if none. */
     int numberFor(String routingInstance, NumberSpace space);
 
+    /** Makes sure every one of {@code instances} holds a number in {@code space}; a store may do this in bulk. */
+    default void claimAll(java.util.Collection<String> instances, NumberSpace space) {
+        instances.forEach(instance -> numberFor(instance, space));
+    }
+
     /** Gives back every number held by {@code routingInstance}. */
     void release(String routingInstance);
 

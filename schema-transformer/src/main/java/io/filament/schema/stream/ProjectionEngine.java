@@ -72,11 +72,14 @@ public final class ProjectionEngine {
         Set<String> deadLettered = new HashSet<>();
         reader.readToEnd(topics.deadLetter(), record -> deadLettered.add(header(record, DeadLetterPublisher.ORIGIN_HEADER)));
 
-        IncrementalTranslator rebuilt = new IncrementalTranslator(store);
+        List<ConfigChange> history = new java.util.ArrayList<>();
         Map<Integer, Long> read = reader.readToEnd(topics.config(), record -> {
             String origin = origin(record.partition(), record.offset());
-            parse(record.key(), record.value(), origin, !deadLettered.contains(origin)).ifPresent(rebuilt::apply);
+            parse(record.key(), record.value(), origin, !deadLettered.contains(origin)).ifPresent(history::add);
         });
+        claimTargetsInBulk(history);
+        IncrementalTranslator rebuilt = new IncrementalTranslator(store);
+        history.forEach(rebuilt::apply);
         releaseClaimsOfVanishedInstances(rebuilt);
         int sent = publishDifference(rebuilt.state(), published);
         translator = rebuilt;
@@ -137,6 +140,15 @@ public final class ProjectionEngine {
 
     private String origin(int partition, long offset) {
         return topics.config() + "/" + partition + "/" + offset;
+    }
+
+    /** Claims the targets of every network of the final image at once rather than one write at a time. */
+    private void claimTargetsInBulk(List<ConfigChange> history) {
+        var image = new io.filament.schema.config.ConfigImage();
+        history.forEach(image::apply);
+        store.claimAll(image.ofType("virtual-network").stream()
+                        .map(io.filament.schema.routing.RoutingInstanceDeriver::instanceName).toList(),
+                io.filament.schema.routing.GlobalSettings.from(image).numberSpace());
     }
 
     private void releaseClaimsOfVanishedInstances(IncrementalTranslator rebuilt) {

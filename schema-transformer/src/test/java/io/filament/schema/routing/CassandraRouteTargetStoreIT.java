@@ -96,4 +96,31 @@ class CassandraRouteTargetStoreIT {
         assertThat(reloaded.claims()).doesNotContainKey(instance("release-a"));
         assertThat(reloaded.numberFor(instance("release-b"), NumberSpace.TYPE1_2)).isEqualTo(released);
     }
+
+    @Test
+    void bulkClaimsFromTwoStoresGiveEachInstanceOneDistinctNumber() throws Exception {
+        var left = new CassandraRouteTargetStore(session, keyspace);
+        var right = new CassandraRouteTargetStore(session, keyspace);
+        List<String> instances = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            instances.add(instance("bulk-" + i));
+        }
+
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var one = pool.submit(() -> left.claimAll(instances, NumberSpace.TYPE0));
+            var two = pool.submit(() -> right.claimAll(instances.reversed(), NumberSpace.TYPE0));
+            one.get();
+            two.get();
+        }
+
+        var reloaded = new CassandraRouteTargetStore(session, keyspace);
+        Set<Integer> numbers = new HashSet<>();
+        for (String instance : instances) {
+            int number = reloaded.numberFor(instance, NumberSpace.TYPE0);
+            assertThat(left.numberFor(instance, NumberSpace.TYPE0)).as(instance).isEqualTo(number);
+            assertThat(right.numberFor(instance, NumberSpace.TYPE0)).as(instance).isEqualTo(number);
+            numbers.add(number);
+        }
+        assertThat(numbers).hasSize(instances.size());
+    }
 }

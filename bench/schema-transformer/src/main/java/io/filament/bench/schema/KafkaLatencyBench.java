@@ -94,9 +94,13 @@ final class KafkaLatencyBench {
             int total = rate * seconds;
             var scheduler = Executors.newSingleThreadScheduledExecutor();
             AtomicInteger sent = new AtomicInteger();
+            long sendDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60L);
             var ticker = scheduler.scheduleAtFixedRate(() -> {
                 if (sent.get() >= total) {
                     return;
+                }
+                if (System.nanoTime() > sendDeadline) {
+                    throw new IllegalStateException("sending fell behind by more than a minute");
                 }
                 int n = random.nextInt(networks);
                 versions[n]++;
@@ -105,8 +109,11 @@ final class KafkaLatencyBench {
                 producer.send(new ProducerRecord<>(configTopic, change.key(), change.value()));
                 sent.incrementAndGet();
             }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-            while (sent.get() < total) {
+            while (sent.get() < total && !ticker.isDone()) {
                 Thread.sleep(100);
+            }
+            if (sent.get() < total) {
+                ticker.get();
             }
             ticker.cancel(false);
             scheduler.shutdown();
@@ -121,13 +128,26 @@ final class KafkaLatencyBench {
                 transformer.destroy();
                 transformer.waitFor(30, TimeUnit.SECONDS);
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                admin.deleteTopics(List.of(configTopic, desiredTopic, configTopic + ".dlq")).all().get();
-            }
-            try (CqlSession session = CqlSession.builder().addContactPoint(cassandra)
-                    .withLocalDatacenter("datacenter1").build()) {
-                session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
-            }
+            cleanUp(List.of(configTopic, desiredTopic, configTopic + ".dlq"), keyspace);
+        }
+    }
+
+    /** Deletes what the run created; a failure here is reported but does not hide the run's own outcome. */
+    private void cleanUp(List<String> topics, String keyspace) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.deleteTopics(topics).all().get();
+        } catch (Exception e) {
+            System.out.println("could not delete topics " + topics + ": " + e);
+        }
+        var loader = com.datastax.oss.driver.api.core.config.DriverConfigLoader.programmaticBuilder()
+                .withDuration(com.datastax.oss.driver.api.core.config.DefaultDriverOption.REQUEST_TIMEOUT,
+                        Duration.ofSeconds(60))
+                .build();
+        try (CqlSession session = CqlSession.builder().addContactPoint(cassandra)
+                .withLocalDatacenter("datacenter1").withConfigLoader(loader).build()) {
+            session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
+        } catch (RuntimeException e) {
+            System.out.println("could not drop keyspace " + keyspace + ": " + e);
         }
     }
 
