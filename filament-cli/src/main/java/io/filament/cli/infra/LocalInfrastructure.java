@@ -59,6 +59,8 @@ public final class LocalInfrastructure {
             started.add(node);
         }
         new ReadinessWait(clock, out).await(nodes, since, READY_TIMEOUT);
+        nodes.stream().filter(KafkaNode.class::isInstance).findFirst()
+                .ifPresent(kafka -> TopicProvisioner.ensure(kafka.address(), out));
         if (!started.isEmpty()) {
             out.printf("infrastructure ready in %.1f s%n", Duration.between(since, clock.instant()).toMillis() / 1000.0);
         }
