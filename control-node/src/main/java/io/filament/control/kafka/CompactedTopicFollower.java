@@ -92,12 +92,16 @@ public final class CompactedTopicFollower implements AutoCloseable {
 
     private List<TopicPartition> partitions() {
         for (int attempt = 0; attempt < TOPIC_WAIT_ATTEMPTS && running; attempt++) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            try {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // The topic does not exist yet, or the broker is slow to answer: both pass, so keep waiting.
             }
             log.info("waiting for topic {} to exist", topic);
-            consumer.poll(Duration.ofMillis(500));
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
         }
         throw new IllegalStateException("topic " + topic + " did not appear");
     }
