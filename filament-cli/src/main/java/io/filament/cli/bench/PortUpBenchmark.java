@@ -79,6 +79,9 @@ public final class PortUpBenchmark {
         Netns netns = namespaces.create("fil-bench-" + i);
         Port pending = new Port(name, vmUuid, vmiUuid, "", "", "", address, mac, "host2");
         new PortApi(fabric("host2")).plug(pending, netns.name(), "eth0");
+        if (!netns.awaitInterface("eth0", LIMIT)) {
+            throw new InfraException("eth0 did not appear in " + netns.name() + " after plugging " + name);
+        }
         HostCommand.check(Duration.ofSeconds(5), List.of("ip", "-n", netns.name(), "addr", "add", address + "/16", "dev", "eth0"));
         HostCommand.check(Duration.ofSeconds(5), List.of("ip", "-n", netns.name(), "link", "set", "eth0", "up"));
         HostCommand.check(Duration.ofSeconds(5), List.of("ip", "-n", netns.name(), "route", "add", "default", "via", "10.9.255.254"));

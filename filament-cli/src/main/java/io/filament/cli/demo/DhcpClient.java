@@ -37,6 +37,8 @@ public final class DhcpClient {
             exit 0
             """;
 
+    private static final Duration INTERFACE_WAIT = Duration.ofSeconds(30);
+
     private final Path script;
 
     public DhcpClient(Workspace workspace) {
@@ -52,6 +54,10 @@ public final class DhcpClient {
 
     /** Obtains a lease on {@code ifname} and returns the address configured, e.g. {@code 10.1.1.3/24}. */
     public String lease(Netns netns, String ifname) {
+        if (!netns.awaitInterface(ifname, INTERFACE_WAIT)) {
+            throw new InfraException(ifname + " did not appear in namespace " + netns.name() + " within "
+                    + INTERFACE_WAIT.toSeconds() + " s of plugging the port (see the host's agent log)");
+        }
         CommandResult result = netns.exec(Duration.ofSeconds(30), "busybox", "udhcpc", "-i", ifname, "-n", "-q",
                 "-f", "-t", "5", "-T", "1", "-s", script.toString());
         if (!result.succeeded()) {

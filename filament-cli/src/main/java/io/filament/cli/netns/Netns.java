@@ -46,6 +46,21 @@ public record Netns(String name) {
         return HostCommand.run(timeout, full);
     }
 
+    /**
+     * Waits until the interface exists inside the namespace: a port is plugged asynchronously, its TAP
+     * appears once the host's agent has the port's config. Returns false if it did not appear in time.
+     */
+    public boolean awaitInterface(String ifname, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            if (HostCommand.run(IP_TIMEOUT, List.of("ip", "-n", name, "link", "show", "dev", ifname)).succeeded()) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
     /** The IPv4 address and prefix length on an interface inside the namespace, e.g. {@code 10.1.1.3/24}. */
     public String ipv4Of(String ifname) {
         String out = HostCommand.check(IP_TIMEOUT, List.of("ip", "-n", name, "-4", "-o", "addr", "show", "dev", ifname));
