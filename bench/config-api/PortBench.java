@@ -76,13 +76,6 @@ public class PortBench {
                 pct(latencyNanos, 50), pct(latencyNanos, 95), pct(latencyNanos, 99),
                 latencyNanos[ports - 1] / 1e6);
 
-        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        System.out.println("server-side time per command stage (all commands of the run, seconds):");
-        metrics.body().lines().filter(l -> l.startsWith("filament_config_command_stage_seconds")
-                && (l.contains("_count") || l.contains("_sum") || l.contains("quantile"))).forEach(l ->
-                System.out.println("  " + l));
-
         long[] listNanos = new long[listRepeats];
         int bytes = 0;
         for (int i = 0; i < listRepeats; i++) {
@@ -104,6 +97,13 @@ public class PortBench {
         System.out.printf("list %d ports with detail=true: median %.0f ms, best %.0f ms, worst %.0f ms (%d repeats,"
                         + " %.1f MB per response)%n", ports, listNanos[listRepeats / 2] / 1e6, listNanos[0] / 1e6,
                 listNanos[listRepeats - 1] / 1e6, listRepeats, bytes / 1e6);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("server-side time per command stage (all commands and listings of the run, seconds):");
+        metrics.body().lines().filter(l -> l.startsWith("filament_config_command_stage_seconds")
+                && (l.contains("_count") || l.contains("_sum") || l.contains("quantile"))).forEach(l ->
+                System.out.println("  " + l));
+
     }
 
     private static double pct(long[] sorted, int p) {

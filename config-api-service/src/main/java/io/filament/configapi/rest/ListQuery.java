@@ -1,6 +1,6 @@
 package io.filament.configapi.rest;
 
-import io.filament.configapi.command.StoredObject;
+import io.filament.configapi.store.ListedObject;
 import io.filament.configapi.error.BadRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The query parameters of {@code GET /<type>s}, as TF's {@code http_resource_list} reads them. */
 record ListQuery(Set<String> parentIds, Optional<List<String>> parentFqName, Set<String> backRefIds,
@@ -77,14 +78,21 @@ record ListQuery(Set<String> parentIds, Optional<List<String>> parentFqName, Set
         return filters;
     }
 
-    /** Whether an object passes every selection of this query (pagination excluded). */
-    Predicate<StoredObject> selection(Optional<String> parentUuidByName) {
-        return object -> (parentIds.isEmpty() || object.parentUuid().filter(parentIds::contains).isPresent())
-                && parentUuidByName.map(p -> object.parentUuid().filter(p::equals).isPresent()).orElse(true)
-                && (objUuids.isEmpty() || objUuids.contains(object.uuid()))
-                && (fqNames.isEmpty() || fqNames.contains(object.fqName()))
-                && (backRefIds.isEmpty() || refersToAny(object.body()))
-                && filters.entrySet().stream().allMatch(f -> matches(object.body().get(f.getKey()), f.getValue()));
+    /** Whether a row passes every selection of this query (pagination excluded); parses bodies only if needed. */
+    Predicate<ListedObject> selection(Optional<String> parentUuidByName, JsonMapper json) {
+        Predicate<ListedObject> cheap = row -> (parentIds.isEmpty()
+                || row.parentUuid().filter(parentIds::contains).isPresent())
+                && parentUuidByName.map(p -> row.parentUuid().filter(p::equals).isPresent()).orElse(true)
+                && (objUuids.isEmpty() || objUuids.contains(row.uuid()))
+                && (fqNames.isEmpty() || fqNames.contains(row.fqName()));
+        if (backRefIds.isEmpty() && filters.isEmpty()) {
+            return cheap;
+        }
+        return cheap.and(row -> {
+            JsonNode body = json.readTree(row.bodyJson());
+            return (backRefIds.isEmpty() || refersToAny(body))
+                    && filters.entrySet().stream().allMatch(f -> matches(body.get(f.getKey()), f.getValue()));
+        });
     }
 
     private boolean refersToAny(JsonNode body) {

@@ -10,6 +10,8 @@ import io.filament.configapi.registry.TypeRegistry;
 import io.filament.configapi.service.ConfigCommandService;
 import io.filament.configapi.service.RequestBodies;
 import io.filament.configapi.store.CassandraConfigStore;
+import io.filament.configapi.store.ListedObject;
+import io.filament.configapi.store.StageTimers;
 import io.filament.contracts.config.ConfigType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -29,8 +31,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One REST surface for every registered type: {@code /<type>s} and {@code /<type>/<uuid>}. */
@@ -44,9 +46,12 @@ class ResourceController {
     private final RequestBodyReader reader;
     private final ObjectRenderer renderer;
     private final JsonMapper json;
+    private final StageTimers timers;
+    private final RenderedItems rendered = new RenderedItems();
 
     ResourceController(TypeRegistry registry, CassandraConfigStore store, ConfigCommandService service,
-                       RequestBodies bodies, RequestBodyReader reader, JsonMapper json) {
+                       RequestBodies bodies, RequestBodyReader reader, JsonMapper json, StageTimers timers) {
+        this.timers = timers;
         this.registry = registry;
         this.store = store;
         this.service = service;
@@ -108,36 +113,66 @@ class ResourceController {
         TypeDescriptor d = registry.byCollection(collection);
         ListQuery query = ListQuery.from(params);
         Optional<String> parentByName = query.parentFqName().map(name -> parentUuid(d, params, name));
-        List<StoredObject> selected = store.list(d.type()).stream().filter(query.selection(parentByName)).toList();
-        ObjectNode out = json.createObjectNode();
+        List<ListedObject> selected = timers.time("list-read", () -> store.listRows(d.type())).stream()
+                .filter(query.selection(parentByName, json)).toList();
+        return timers.time("list-render", () -> render(d, collection, query, selected));
+    }
+
+    private ResponseEntity<String> render(TypeDescriptor d, String collection, ListQuery query,
+                                          List<ListedObject> selected) {
         if (query.count()) {
+            ObjectNode out = json.createObjectNode();
             out.putObject(collection).put("count", selected.size());
             return ok(out);
         }
-        List<StoredObject> page = selected.stream()
+        List<ListedObject> page = selected.stream()
                 .filter(o -> query.pageMarker().map(m -> o.uuid().compareTo(m) > 0).orElse(true))
                 .limit(query.pageLimit().orElse(Integer.MAX_VALUE)).toList();
         String base = base();
-        ArrayNode items = out.putArray(collection);
         var options = new ObjectRenderer.Options(false, false, !query.excludeHrefs(), query.fields());
-        for (StoredObject object : page) {
-            if (query.detail()) {
-                items.add(wrap(d.type(), renderer.renderInPlace(object.body(), object, base, options)));
+        boolean cacheable = query.detail() && query.fields().isEmpty() && !query.excludeHrefs();
+        StringBuilder out = new StringBuilder(page.size() * 1600 + 64).append("{\"").append(collection)
+                .append("\":[");
+        for (int i = 0; i < page.size(); i++) {
+            ListedObject row = page.get(i);
+            if (i > 0) {
+                out.append(',');
+            }
+            if (cacheable) {
+                out.append(rendered.get(row, base, () -> {
+                    StoredObject object = row.parse(json);
+                    return json.writeValueAsString(wrap(d.type(), renderer.renderInPlace(object.body(), object, base,
+                            options)));
+                }));
+            } else if (query.detail()) {
+                StoredObject object = row.parse(json);
+                out.append(json.writeValueAsString(wrap(d.type(), renderer.renderInPlace(object.body(), object, base,
+                        options))));
             } else {
-                ObjectNode item = items.addObject();
-                if (!query.excludeHrefs()) {
-                    item.put("href", ObjectRenderer.href(base, d.type(), object.uuid()));
-                }
-                object.fqName().forEach(item.putArray("fq_name")::add);
-                item.put("uuid", object.uuid());
-                query.fields().stream().filter(object.body()::has).forEach(f -> item.set(f, object.body().get(f)));
+                out.append(json.writeValueAsString(summary(d, row, base, query)));
             }
         }
+        out.append(']');
         if (query.pageLimit().isPresent()) {
             boolean more = page.size() == query.pageLimit().get() && selected.size() > page.size();
-            out.put("marker", more ? page.getLast().uuid() : null);
+            out.append(",\"marker\":").append(more ? "\"" + page.getLast().uuid() + "\"" : "null");
         }
-        return ok(out);
+        out.append('}');
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
+    }
+
+    private ObjectNode summary(TypeDescriptor d, ListedObject row, String base, ListQuery query) {
+        ObjectNode item = json.createObjectNode();
+        if (!query.excludeHrefs()) {
+            item.put("href", ObjectRenderer.href(base, d.type(), row.uuid()));
+        }
+        row.fqName().forEach(item.putArray("fq_name")::add);
+        item.put("uuid", row.uuid());
+        if (!query.fields().isEmpty()) {
+            JsonNode body = json.readTree(row.bodyJson());
+            query.fields().stream().filter(body::has).forEach(f -> item.set(f, body.get(f)));
+        }
+        return item;
     }
 
     private String parentUuid(TypeDescriptor d, Map<String, String> params, List<String> name) {

@@ -99,11 +99,14 @@ public final class CassandraConfigStore {
                 .flatMap(this::find).filter(o -> o.type() == type));
     }
 
-    /** All objects of a type, ordered by uuid (the partition's clustering order). */
-    public List<StoredObject> list(ConfigType type) {
+    /** All objects of a type, ordered by uuid, bodies left unparsed. */
+    public List<ListedObject> listRows(ConfigType type) {
         return StoreCalls.call("listing " + type.collection(), () -> {
-            List<StoredObject> all = new ArrayList<>();
-            session.execute(byType.bind(type.dashed())).forEach(r -> all.add(object(r)));
+            List<ListedObject> all = new ArrayList<>();
+            for (Row r : session.execute(byType.bind(type.dashed()))) {
+                all.add(new ListedObject(type, r.getString("uuid"), r.getList("fq_name", String.class),
+                        Optional.ofNullable(r.getString("parent_uuid")), r.getLong("version"), r.getString("body")));
+            }
             return all;
         });
     }
