@@ -16,3 +16,7 @@ echo "== convergence: $AGENTS agents x $ROUTES routes in $VNS networks (pairs co
 "$JAVA_HOME/bin/java" -Xmx1g -Dlogback.configurationFile=bench/control-node/logback-bench.xml -cp "$CP" io.filament.control.bench.ConvergenceBenchmark "$AGENTS" "$ROUTES" "$VNS" "$PORT"
 echo "== JMH: route updates encoded per second on one core"
 "$JAVA_HOME/bin/java" -cp "$CP" org.openjdk.jmh.Main RouteUpdateEncoderBenchmark -rf text -rff control-node/target/jmh-encoder.txt
+echo "== route items encoded per CPU-second on one thread (holds on a shared machine)"
+"$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" io.filament.control.bench.EncoderCpuThroughput 10
+echo "== load average during the run (other work on this machine skews wall-clock figures)"
+uptime

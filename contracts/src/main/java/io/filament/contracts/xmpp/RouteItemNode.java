@@ -38,13 +38,19 @@ public record RouteItemNode(XmppFamily family, Optional<String> instance, String
         return new RouteItemNode(family, Optional.of(instance), prefix.toString());
     }
 
+    /** Cheap shape test (digits, dots, hex and colons only); the address itself is validated from the nlri. */
     private static boolean looksLikeAddress(String s) {
-        try {
-            RoutePrefix.parseAddress("publish/@node", s);
-            return true;
-        } catch (XmppPayloadException e) {
+        if (s.isEmpty()) {
             return false;
         }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= '0' && c <= '9') || c == '.' || c == ':' || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return s.indexOf('.') >= 0 || s.indexOf(':') >= 0;
     }
 
     @Override

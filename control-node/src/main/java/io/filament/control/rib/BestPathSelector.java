@@ -31,6 +31,10 @@ public final class BestPathSelector {
         if (paths.isEmpty()) {
             return Optional.empty();
         }
+        if (paths.size() == 1) {
+            Path only = paths.iterator().next();
+            return Optional.of(new RouteSelection(only, List.of(only), BestPathReason.ONLY_PATH));
+        }
         List<Step> steps = new ArrayList<>(ECMP_STEPS);
         steps.add(new Step(BestPathReason.PRIMARY_OVER_REPLICATED,
                 Comparator.comparing((Path p) -> !p.originInstance().equals(instance))));

@@ -108,10 +108,14 @@ public final class RibService implements AutoCloseable {
         instanceCount = rib.instanceCount();
         for (RouteChange c : changes) {
             var selection = rib.selection(c.instance(), c.prefix());
+            // one entry for every subscriber that has no path in the ECMP set; split horizon for those that do
+            var common = Advertisement.forPeer(selection, "");
             for (Subscription s : rib.subscribers(c.instance())) {
                 RibOutSink sink = sinks.get(s.peer());
                 if (sink != null && !s.noRibout()) {
-                    sink.advertise(c.instance(), c.prefix(), Advertisement.forPeer(selection, s.peer()));
+                    boolean contributes = selection.isPresent()
+                            && selection.get().ecmp().stream().anyMatch(p -> p.key().peer().equals(s.peer()));
+                    sink.advertise(c.instance(), c.prefix(), contributes ? Advertisement.forPeer(selection, s.peer()) : common);
                 }
             }
         }

@@ -99,7 +99,12 @@ public final class ConvergenceBenchmark {
 
     private static Process startControlNode(int port, int agents, int vns) throws java.io.IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx2g", "-XX:+UseParallelGC",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx2g", "-XX:+UseParallelGC"));
+        String extra = System.getProperty("bench.controlNodeJvmArgs", "");
+        if (!extra.isBlank()) {
+            cmd.addAll(List.of(extra.split(" ")));
+        }
+        cmd.addAll(List.of(
                 "-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""), "-cp",
                 System.getProperty("java.class.path"), ControlNodeProcess.class.getName(),
                 String.valueOf(port), String.valueOf(agents), String.valueOf(vns)));

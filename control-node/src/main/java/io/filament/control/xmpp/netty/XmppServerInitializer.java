@@ -5,6 +5,7 @@ import io.filament.control.xmpp.session.XmppServerSession;
 import io.filament.control.xmpp.wire.StanzaLimits;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 
@@ -13,7 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** Pipeline of an agent connection: [tls after STARTTLS] → hold/keepalive timers → stanza framing → session. */
+/**
+ * Pipeline of an agent connection: [tls after STARTTLS] → flush consolidation → hold/keepalive timers → stanza
+ * framing → session.
+ */
 public final class XmppServerInitializer extends ChannelInitializer<SocketChannel> {
 
     private final StanzaLimits limits;
@@ -33,6 +37,8 @@ public final class XmppServerInitializer extends ChannelInitializer<SocketChanne
     protected void initChannel(SocketChannel ch) {
         long hold = holdTime.toMillis();
         ch.pipeline()
+                // many small replies and updates per read: one syscall per batch of flushes
+                .addLast("flush", new FlushConsolidationHandler(256, true))
                 .addLast("timers", new IdleStateHandler(hold, hold / 3, 0, TimeUnit.MILLISECONDS))
                 .addLast("framing", new XmppStreamDecoder(limits))
                 .addLast("session", new XmppSessionHandler(sessions, tls));

@@ -4,6 +4,7 @@ import io.filament.control.xmpp.session.SessionIo;
 import io.filament.control.xmpp.session.XmppServerSession;
 import io.filament.control.xmpp.wire.StreamDecodeException;
 import io.filament.control.xmpp.wire.StreamEvent;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,6 +15,7 @@ import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -79,7 +81,10 @@ public final class XmppSessionHandler extends ChannelInboundHandlerAdapter imple
 
     @Override
     public void write(String xml) {
-        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), xml));
+        // exact size: writeUtf8(alloc, s) reserves 3 bytes per char, which pushes batches out of the pooled sizes
+        ByteBuf buf = ctx.alloc().buffer(ByteBufUtil.utf8Bytes(xml));
+        buf.writeCharSequence(xml, StandardCharsets.UTF_8);
+        ctx.writeAndFlush(buf);
     }
 
     @Override

@@ -28,7 +28,8 @@ final class AgentRibOut implements RibOutSink {
     private record RouteKey(String instance, RoutePrefix prefix) {
     }
 
-    private static final int WRITE_CHUNK = 64 * 1024;
+    /** Bytes of encoded messages gathered before a write; kept within the allocator's pooled sizes. */
+    private static final int WRITE_CHUNK = 16 * 1024;
 
     private final EstablishedSession session;
     private final String from;
