@@ -5,8 +5,9 @@
 #   tcp     iperf3 TCP single stream, $DUR s, $RUNS runs
 #   udp     iperf3 UDP 64-byte payload, -b 0, $DUR s (the peers' own method; iperf3 caps near 250 kpps here)
 #   rate    trafgen 64-byte frames (60 B + FCS) VM1 -> VM2 at rising rates; the highest rate whose loss stays
-#           below 0.1 % (sent = VM1 eth0 tx_packets, delivered = VM2 eth0 rx_packets), and what is delivered when
-#           trafgen sends as fast as it can
+#           below 0.1 % (sent = the N frames trafgen was told to send, delivered = VM2 eth0 rx_packets; the
+#           offered rate actually reached is N / trafgen's run time), and what is delivered when trafgen sends
+#           as fast as it can
 #   ping    $PINGS pings at 10 ms, p50/p99
 # MODE: filament-mpls   two Filament dataplane processes (one per hv namespace), VMs on TAPs, MPLS over UDP
 #       filament-vxlan  the same over VXLAN
@@ -113,17 +114,18 @@ if ! skip rate; then
   fill(0x5a, 18) }
 CFG
   ip netns exec $VM1 ethtool -K eth0 tx off >/dev/null 2>&1
-  echo -e "rate_pps\tsent\tdelivered\tloss_pct\tdataplane_cpu_ticks" > $R/rate.tsv
+  echo -e "rate_pps\tsent\tdelivered\tloss_pct\tdataplane_cpu_ticks\toffered_pps\tvm1_tx_dropped" > $R/rate.tsv
   for rate in $RATES max; do
     if [ $rate = max ]; then n=1500000; opt=""; else n=$((rate * 3)); opt="-b ${rate}pps"; fi
-    tx0=$(stat_of $VM1 tx_packets); rx0=$(stat_of $VM2 rx_packets); c0=$(dp_ticks)
+    d0=$(stat_of $VM1 tx_dropped); rx0=$(stat_of $VM2 rx_packets); c0=$(dp_ticks); t0=$(date +%s.%N)
     ip netns exec $VM1 trafgen -o eth0 -c $R/udp64.cfg -n $n $opt -P 1 -q -C > $R/trafgen-$rate.txt 2>&1
-    sleep 1
-    tx1=$(stat_of $VM1 tx_packets); rx1=$(stat_of $VM2 rx_packets); c1=$(dp_ticks)
-    sent=$((tx1 - tx0)); got=$((rx1 - rx0))
+    t1=$(date +%s.%N); sleep 1
+    d1=$(stat_of $VM1 tx_dropped); rx1=$(stat_of $VM2 rx_packets); c1=$(dp_ticks)
+    sent=$n; got=$((rx1 - rx0))
+    offered=$(awk -v n=$n -v a=$t0 -v b=$t1 'BEGIN { printf "%.0f", n / (b - a) }')
     loss=$(awk -v s=$sent -v g=$got 'BEGIN { if (s > 0) printf "%.3f", 100 * (s - g) / s; else print "nan" }')
-    echo -e "$rate\t$sent\t$got\t$loss\t$((c1 - c0))" >> $R/rate.tsv
-    log "$MODE rate $rate: sent $sent delivered $got loss $loss %"
+    echo -e "$rate\t$sent\t$got\t$loss\t$((c1 - c0))\t$offered\t$((d1 - d0))" >> $R/rate.tsv
+    log "$MODE rate $rate: sent $sent (offered $offered pps) delivered $got loss $loss %"
   done
 fi
 

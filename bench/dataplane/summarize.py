@@ -15,11 +15,15 @@ for f in sorted(glob.glob(d + '/udp-*.json')):
 best, maxrate = '', ''
 if os.path.exists(d + '/rate.tsv'):
     rows = [l.split('\t') for l in open(d + '/rate.tsv').read().splitlines()[1:]]
-    ok = [int(r[0]) for r in rows if r[0] != 'max' and r[3] != 'nan' and float(r[3]) < 0.1]
+    # the rate that counts is the one actually offered (trafgen may fall short of the step it was asked for)
+    ok = [int(r[5]) if len(r) > 5 else int(r[0]) for r in rows
+          if r[0] != 'max' and r[3] != 'nan' and float(r[3]) < 0.1]
     best = max(ok) if ok else 0
     m = [r for r in rows if r[0] == 'max']
     if m:
         maxrate = '%s delivered of %s sent' % (m[0][2], m[0][1])
+        if len(m[0]) > 5:
+            maxrate += ' (offered %s pps)' % m[0][5]
 rtt = []
 if os.path.exists(d + '/ping.txt'):
     rtt = sorted(float(x) for x in re.findall(r'time=([0-9.]+) ms', open(d + '/ping.txt').read()))

@@ -30,6 +30,8 @@ public final class ForwardingEngine {
     private final FlowRecordQueue flowRecords;
     private final Forwarder forwarder;
     private final InstantSource clock;
+    private long unexpectedCount;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ForwardingEngine.class);
 
     public ForwardingEngine(TableLimits limits, FlowSettings flowSettings, PacketIo io, int fabricAddress,
                             InstantSource clock) {
@@ -48,6 +50,8 @@ public final class ForwardingEngine {
         lock.lock();
         try {
             forwarder.fromInterface(vif, buf, off, len);
+        } catch (RuntimeException e) {
+            unexpected(e);
         } finally {
             lock.unlock();
         }
@@ -57,8 +61,21 @@ public final class ForwardingEngine {
         lock.lock();
         try {
             forwarder.fromFabric(source, port, buf, off, len);
+        } catch (RuntimeException e) {
+            unexpected(e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A packet the pipeline could not handle is counted as malformed; the packet threads must never die of one.
+     * Logged once per 10,000 so that a flood cannot flood the log.
+     */
+    private void unexpected(RuntimeException e) {
+        counters.drop(DropReason.MALFORMED);
+        if (unexpectedCount++ % 10_000 == 0) {
+            log.warn("packet dropped on an unexpected error ({} so far)", unexpectedCount, e);
         }
     }
 
