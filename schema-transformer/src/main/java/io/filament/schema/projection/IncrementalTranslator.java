@@ -95,6 +95,43 @@ public final class IncrementalTranslator {
         return recompute(projection, dirty);
     }
 
+    /**
+     * Applies a batch of config records (a rebuild from the config topic) and recomputes every network and group
+     * once at the end instead of after each record. Intermediate deletes release no route targets; only networks
+     * that are gone at the end of the batch give theirs back. The result is the same state as applying the
+     * records one by one.
+     */
+    public List<DesiredChange> applyAll(List<ConfigChange> changes) {
+        Set<String> removedInstances = new HashSet<>();
+        for (ConfigChange change : changes) {
+            Optional<ConfigObject> before = image.get(change.key());
+            ConfigImage.Update update = image.apply(change);
+            if (!update.changed()) {
+                continue;
+            }
+            if (change.key().type().equals(Projection.VIRTUAL_NETWORK)) {
+                before.ifPresent(network -> {
+                    graph.remove(network.fqName().toString());
+                    removedInstances.add(RoutingInstanceDeriver.instanceName(network));
+                });
+            } else if (change.key().type().equals(Projection.SECURITY_GROUP)) {
+                Set<ConfigKey> ignored = new HashSet<>();
+                before.ifPresent(group -> forgetGroupNames(group, ignored));
+                update.current().ifPresent(group -> indexGroupNames(group, ignored));
+            }
+        }
+        Projection projection = new Projection(image, graph, store, expansions);
+        SortedSet<ConfigKey> dirty = new TreeSet<>(owned.keySet());
+        for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
+            projection.updateIntent(network);
+            dirty.add(network.key());
+            removedInstances.remove(RoutingInstanceDeriver.instanceName(network));
+        }
+        image.ofType(Projection.SECURITY_GROUP).forEach(group -> dirty.add(group.key()));
+        removedInstances.forEach(store::release);
+        return recompute(projection, dirty);
+    }
+
     /** The current desired state, by key. */
     public SortedMap<String, DesiredRecord> state() {
         return Collections.unmodifiableSortedMap(state);

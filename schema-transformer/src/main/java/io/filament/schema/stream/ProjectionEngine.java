@@ -79,7 +79,7 @@ public final class ProjectionEngine {
         });
         claimTargetsInBulk(history);
         IncrementalTranslator rebuilt = new IncrementalTranslator(store);
-        history.forEach(rebuilt::apply);
+        rebuilt.applyAll(history);
         releaseClaimsOfVanishedInstances(rebuilt);
         int sent = publishDifference(rebuilt.state(), published);
         translator = rebuilt;

@@ -58,6 +58,21 @@ class IncrementalEqualsFullRecomputePropertyTest {
         assertThat(compacted).isEqualTo(canonical(translator.state()));
     }
 
+    @Property(tries = 150)
+    void aBatchRebuildGivesTheSameStateAsOneChangeAtATime(@ForAll("configLogs") List<RandomConfigLog.Step> steps) {
+        InMemoryRouteTargetStore store = new InMemoryRouteTargetStore();
+        IncrementalTranslator oneByOne = new IncrementalTranslator(store);
+        List<Snapshot> log = new RandomConfigLog().snapshots(steps);
+        log.forEach(snapshot -> oneByOne.apply(snapshot.change()));
+        var claimsBefore = store.claims();
+
+        IncrementalTranslator batch = new IncrementalTranslator(store);
+        batch.applyAll(log.stream().map(Snapshot::change).toList());
+
+        assertThat(canonical(batch.state())).isEqualTo(canonical(oneByOne.state()));
+        assertThat(store.claims()).isEqualTo(claimsBefore);
+    }
+
     static Map<String, String> canonical(Map<String, DesiredRecord> state) {
         Map<String, String> text = new TreeMap<>();
         state.forEach((key, record) -> text.put(key, CanonicalJson.text(record)));
