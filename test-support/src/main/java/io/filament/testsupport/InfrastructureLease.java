@@ -15,10 +15,12 @@ final class InfrastructureLease implements AutoCloseable {
 
     private static final long START_TIMEOUT_SECONDS = 240;
 
+    private final LocalInfrastructure infrastructure;
     private final Path repositoryRoot;
     private final boolean startedHere;
 
-    private InfrastructureLease(Path repositoryRoot, boolean startedHere) {
+    private InfrastructureLease(LocalInfrastructure infrastructure, Path repositoryRoot, boolean startedHere) {
+        this.infrastructure = infrastructure;
         this.repositoryRoot = repositoryRoot;
         this.startedHere = startedHere;
     }
@@ -26,10 +28,13 @@ final class InfrastructureLease implements AutoCloseable {
     static InfrastructureLease acquire(LocalInfrastructure infrastructure) {
         InfrastructureProbe probe = new InfrastructureProbe(infrastructure);
         if (probe.kafkaAnswers() && probe.cassandraAnswers()) {
-            return new InfrastructureLease(null, false);
+            return new InfrastructureLease(infrastructure, null, false);
         }
         Path root = RepositoryRoot.find();
+        String pidsBefore = pidFiles(root);
         run(root, "up");
+        // Only what this lease actually started is stopped at the end: another process may share the rest.
+        boolean started = !pidsBefore.equals(pidFiles(root));
         if (!probe.kafkaAnswers()) {
             throw new IllegalStateException("Kafka does not answer at " + infrastructure.kafkaBootstrapServers()
                     + " after bin/filament infra up; see " + root.resolve("var/log/kafka.log"));
@@ -38,14 +43,28 @@ final class InfrastructureLease implements AutoCloseable {
             throw new IllegalStateException("Cassandra does not answer at " + infrastructure.cassandraContactPoint()
                     + " after bin/filament infra up; see " + root.resolve("var/log/cassandra.log"));
         }
-        return new InfrastructureLease(root, true);
+        return new InfrastructureLease(infrastructure, root, started);
     }
 
     @Override
     public void close() {
+        IssuedNames.removeAll(infrastructure);
         if (startedHere) {
             run(repositoryRoot, "down");
         }
+    }
+
+    private static String pidFiles(Path root) {
+        StringBuilder pids = new StringBuilder();
+        for (String name : List.of("kafka", "cassandra")) {
+            Path file = root.resolve("var/run/" + name + ".pid");
+            try {
+                pids.append(name).append('=').append(Files.exists(file) ? Files.readString(file).trim() : "").append(';');
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + file, e);
+            }
+        }
+        return pids.toString();
     }
 
     private static void run(Path root, String action) {

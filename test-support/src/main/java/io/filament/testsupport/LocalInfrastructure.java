@@ -36,16 +36,19 @@ public record LocalInfrastructure(String kafkaBootstrapServers, InetSocketAddres
                 .build();
     }
 
-    /** A keyspace name no other test uses: {@code it_<prefix>_<random>}, valid CQL (lowercase, ≤ 48 chars). */
+    /**
+     * A keyspace name no other test uses: {@code it_<prefix>_<random>}, valid CQL (lowercase, ≤ 48 chars).
+     * The keyspace is dropped when this JVM's test run ends.
+     */
     public String uniqueKeyspace(String prefix) {
         String clean = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         String name = "it_" + clean + "_" + randomSuffix();
-        return name.length() <= 48 ? name : name.substring(0, 48);
+        return IssuedNames.keyspace(name.length() <= 48 ? name : name.substring(0, 48));
     }
 
-    /** A topic name no other test uses: {@code <base>.it-<random>}. */
+    /** A topic name no other test uses: {@code <base>.it-<random>}; deleted (with its DLQ) when the test run ends. */
     public String uniqueTopic(String base) {
-        return base + ".it-" + randomSuffix();
+        return IssuedNames.topic(base + ".it-" + randomSuffix());
     }
 
     private static String randomSuffix() {

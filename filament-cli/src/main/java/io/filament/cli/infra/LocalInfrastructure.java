@@ -14,11 +14,13 @@ public final class LocalInfrastructure {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
+    private final java.nio.file.Path lockFile;
     private final List<InfraNode> nodes;
     private final Clock clock;
     private final PrintStream out;
 
-    public LocalInfrastructure(List<InfraNode> nodes, Clock clock, PrintStream out) {
+    public LocalInfrastructure(List<InfraNode> nodes, java.nio.file.Path lockFile, Clock clock, PrintStream out) {
+        this.lockFile = lockFile;
         this.nodes = List.copyOf(nodes);
         this.clock = clock;
         this.out = out;
@@ -28,15 +30,25 @@ public final class LocalInfrastructure {
         String cassandraHeap = Optional.ofNullable(System.getenv("FILAMENT_CASSANDRA_HEAP")).orElse("640m");
         return new LocalInfrastructure(List.of(
                 new KafkaNode(workspace, Jdk.require(25)),
-                new CassandraNode(workspace, Jdk.require(17), cassandraHeap)), clock, out);
+                new CassandraNode(workspace, Jdk.require(17), cassandraHeap)),
+                workspace.root().resolve("var/run/infra.lock"), clock, out);
     }
 
     public List<InfraNode> nodes() {
         return nodes;
     }
 
-    /** Starts what is not running (after checking its ports) and waits until everything answers. */
+    /**
+     * Starts what is not running (after checking its ports) and waits until everything answers. Concurrent
+     * calls from several processes are serialised by a lock file, so that one node is never started twice.
+     */
     public void up() {
+        try (InfraLock lock = InfraLock.acquire(lockFile)) {
+            startAndAwait();
+        }
+    }
+
+    private void startAndAwait() {
         Instant since = clock.instant();
         List<InfraNode> started = new ArrayList<>();
         for (InfraNode node : nodes) {
@@ -68,6 +80,12 @@ public final class LocalInfrastructure {
 
     /** Stops exactly the processes recorded in the pid files, last started first; keeps their data. */
     public void down() {
+        try (InfraLock lock = InfraLock.acquire(lockFile)) {
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
         for (InfraNode node : nodes.reversed()) {
             Optional<ProcessHandle> running = node.process().running();
             if (running.isEmpty()) {
