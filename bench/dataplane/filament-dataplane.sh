@@ -14,7 +14,8 @@
 #       kernel          peer: Linux VXLAN device + bridge (pb-common.sh topo_kernel)
 #       ovs-afxdp       peer: OVS 3.1 userspace datapath, afxdp-nonpmd ports (pb-common.sh topo_ovs afxdp)
 # Parameters: LAB (scratch, default ${TMPDIR:-/var/tmp}/filament-bench), RUNS (3), DUR (10), PINGS (200),
-#   RATES (trafgen steps, pps), SKIP (tests to skip). Results: $LAB/results/MODE/summary.tsv. Everything built is
+#   RATES (trafgen steps, pps), RATE_SECONDS (2, frames per step = rate × this), MAX_FRAMES (400000, cap per step and
+#   the size of the unlimited run), SKIP (tests to skip). Results: $LAB/results/MODE/summary.tsv. Everything built is
 #   torn down at the end, also on error. Needs root, iperf3, netsniff-ng (trafgen), the built dataplane jar.
 set -u
 MODE=${1:?mode: filament-mpls|filament-vxlan|kernel|ovs-afxdp}
@@ -22,7 +23,8 @@ HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(cd "$HERE/../.." && pwd)
 export LAB=${LAB:-${TMPDIR:-/var/tmp}/filament-bench}
 export PFX=${PFX:-fb-}
 RUNS=${RUNS:-3}; DUR=${DUR:-10}; PINGS=${PINGS:-200}; SKIP=${SKIP:-}
-RATES=${RATES:-"50000 100000 150000 200000 300000 400000 600000 800000 1000000"}
+RATES=${RATES:-"25000 50000 100000 200000 400000 800000"}
+RATE_SECONDS=${RATE_SECONDS:-2}; MAX_FRAMES=${MAX_FRAMES:-400000}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=$ROOT/vrouter-dataplane/target/vrouter-dataplane.jar
 . "$ROOT/../shared/bench-peers/pb-common.sh"
@@ -116,7 +118,8 @@ CFG
   ip netns exec $VM1 ethtool -K eth0 tx off >/dev/null 2>&1
   echo -e "rate_pps\tsent\tdelivered\tloss_pct\tdataplane_cpu_ticks\toffered_pps\tvm1_tx_dropped" > $R/rate.tsv
   for rate in $RATES max; do
-    if [ $rate = max ]; then n=1500000; opt=""; else n=$((rate * 3)); opt="-b ${rate}pps"; fi
+    if [ $rate = max ]; then n=$MAX_FRAMES; opt=""; else n=$((rate * RATE_SECONDS)); opt="-b ${rate}pps"; fi
+    [ $n -gt $MAX_FRAMES ] && n=$MAX_FRAMES
     d0=$(stat_of $VM1 tx_dropped); rx0=$(stat_of $VM2 rx_packets); c0=$(dp_ticks); t0=$(date +%s.%N)
     ip netns exec $VM1 trafgen -o eth0 -c $R/udp64.cfg -n $n $opt -P 1 -q -C > $R/trafgen-$rate.txt 2>&1
     t1=$(date +%s.%N); sleep 1
