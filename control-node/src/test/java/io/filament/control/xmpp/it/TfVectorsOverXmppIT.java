@@ -58,6 +58,18 @@ class TfVectorsOverXmppIT {
     }
 
     @Test
+    void recordsTheAgentsEndOfRibPublish() throws Exception {
+        try (RawXmppClient agent = RawXmppClient.established(fixture.address(), "host1", "secret1")) {
+            agent.send("<iq type='set' id='eor' to='network-control@contrailsystems.com/bgp-peer'>"
+                    + "<pubsub xmlns='http://jabber.org/protocol/pubsub'><publish node='0/0/EndOfRib'/></pubsub></iq>");
+
+            assertThat(agent.awaitIq("eor").attribute("type")).contains("result");
+            assertThat(fixture.node.peers().statuses()).filteredOn(p -> p.hostname().equals("host1"))
+                    .singleElement().satisfies(p -> assertThat(p.endOfRibReceived()).isTrue());
+        }
+    }
+
+    @Test
     void answersMalformedXmlWithNotWellFormedAndLeavesOtherSessionsAlone() throws Exception {
         try (RawXmppClient good = RawXmppClient.established(fixture.address(), "host2", "secret2");
              RawXmppClient bad = RawXmppClient.established(fixture.address(), "host1", "secret1")) {
