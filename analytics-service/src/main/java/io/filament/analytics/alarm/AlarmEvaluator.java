@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -61,13 +62,13 @@ public final class AlarmEvaluator implements UveListener {
     public void tick() {
         long now = nowMicros();
         for (AlarmRule rule : rules) {
-            rule.subjects(uves).forEach(subject -> judge(rule, subject, now));
-        }
-        // Alarms whose subject no rule knows any more (object withdrawn) are cleared.
-        for (AlarmId id : List.copyOf(active.keySet())) {
-            AlarmRule rule = rules.stream().filter(r -> r.type().equals(id.type())).findFirst().orElseThrow();
-            if (!rule.subjects(uves).contains(id.subject())) {
-                clear(id, "subject gone");
+            Set<UveKey> subjects = rule.subjects(uves);
+            subjects.forEach(subject -> judge(rule, subject, now));
+            // Alarms whose subject the rule no longer knows (object withdrawn) are cleared.
+            for (AlarmId id : List.copyOf(active.keySet())) {
+                if (id.type().equals(rule.type()) && !subjects.contains(id.subject())) {
+                    clear(id, "subject gone");
+                }
             }
         }
     }

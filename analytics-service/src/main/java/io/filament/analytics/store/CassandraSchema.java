@@ -1,6 +1,6 @@
 package io.filament.analytics.store;
 
-import java.util.List;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +54,6 @@ public final class CassandraSchema {
 
     private static void execute(CqlSession session, String cql) {
         log.debug("schema: {}", cql);
-        session.execute(SimpleStatement.newInstance(cql).setTimeout(java.time.Duration.ofSeconds(60)));
-    }
-
-    /** Names of all tables, for tools that report disk use per table. */
-    public static List<String> tables() {
-        return List.of("flow_by_sourcevn", "flow_by_destvn", "flow_by_vrouter", "stat_samples", "object_history");
+        session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
     }
 }
