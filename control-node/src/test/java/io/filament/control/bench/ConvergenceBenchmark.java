@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +44,10 @@ public final class ConvergenceBenchmark {
         System.out.println("control node: " + ready);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         try {
-            List<SimulatedAgent> sims = connect(group, port, agents, vns);
+            int perVn = agents / vns;
+            int expected = (perVn - 1) * routes + perVn * routes;
+            CountDownLatch converged = new CountDownLatch(agents);
+            List<SimulatedAgent> sims = connect(group, port, agents, vns, expected, converged);
             CompletableFuture.allOf(sims.stream().map(s -> s.subscribed).toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             String baseline = report(cnIn, cnOut);
             System.out.println("after " + agents + " sessions subscribed: " + baseline);
@@ -53,19 +57,13 @@ public final class ConvergenceBenchmark {
                 sims.get(i).publish(i * routes, routes, "127.1." + (i >> 8) + "." + (i & 0xff), 16);
             }
             long lastPublish = System.nanoTime();
-            int perVn = agents / vns;
-            int expected = (perVn - 1) * routes + perVn * routes;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-            while (sims.stream().anyMatch(s -> s.heldCount.get() < expected) && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-                Thread.sleep(5);
-            }
-            long converged = System.nanoTime();
+            converged.await(300, TimeUnit.SECONDS);
+            long convergedAt = System.nanoTime();
             long missing = sims.stream().filter(s -> s.heldCount.get() < expected).count();
             String after = report(cnIn, cnOut);
             System.out.printf("publishing %d routes took %.3f s%n", agents * routes, (lastPublish - start) / 1e9);
             System.out.printf("convergence after last publish: %.3f s (from first publish %.3f s), agents short of %d routes: %d%n",
-                    (converged - lastPublish) / 1e9, (converged - start) / 1e9, expected, missing);
+                    (convergedAt - lastPublish) / 1e9, (convergedAt - start) / 1e9, expected, missing);
             System.out.println("after convergence: " + after);
             long heap0 = field(baseline, "heap_used");
             long heap1 = field(after, "heap_used");
@@ -82,10 +80,12 @@ public final class ConvergenceBenchmark {
         }
     }
 
-    private static List<SimulatedAgent> connect(EventLoopGroup group, int port, int agents, int vns) throws InterruptedException {
+    private static List<SimulatedAgent> connect(EventLoopGroup group, int port, int agents, int vns, int expected,
+                                                CountDownLatch converged) throws InterruptedException {
         List<SimulatedAgent> sims = new ArrayList<>(agents);
         for (int i = 0; i < agents; i++) {
-            SimulatedAgent sim = new SimulatedAgent("host" + i, "pw" + i, ControlNodeProcess.instance(i % vns), 1);
+            SimulatedAgent sim = new SimulatedAgent("host" + i, "pw" + i, ControlNodeProcess.instance(i % vns), 1,
+                    expected, converged);
             sims.add(sim);
             new Bootstrap().group(group).channel(EpollSocketChannel.class).handler(new ChannelInitializer<SocketChannel>() {
                 @Override

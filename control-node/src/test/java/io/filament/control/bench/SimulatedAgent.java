@@ -37,7 +37,14 @@ final class SimulatedAgent extends SimpleChannelInboundHandler<ByteBuf> {
     final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     final AtomicInteger answered = new AtomicInteger();
 
-    SimulatedAgent(String host, String password, String instance, int instanceId) {
+    private final int expected;
+    private final java.util.concurrent.CountDownLatch converged;
+    private boolean counted;
+
+    SimulatedAgent(String host, String password, String instance, int instanceId, int expected,
+                   java.util.concurrent.CountDownLatch converged) {
+        this.expected = expected;
+        this.converged = converged;
         this.host = host;
         this.password = password;
         this.instance = instance;
@@ -162,6 +169,10 @@ final class SimulatedAgent extends SimpleChannelInboundHandler<ByteBuf> {
         int keep = Math.max(done, tail.length() - RETRACT.length);
         tail.delete(0, keep);
         heldCount.set(held.size());
+        if (!counted && held.size() >= expected) {
+            counted = true;
+            converged.countDown();
+        }
     }
 
     /** Publishes {@code count} /32 routes with consecutive ids; returns when written. */

@@ -66,16 +66,6 @@ public final class XmlWriter {
         return this;
     }
 
-    public XmlWriter raw(String xml) {
-        closeTag();
-        out.append(xml);
-        return this;
-    }
-
-    public int depth() {
-        return stack.size();
-    }
-
     private void closeTag() {
         if (tagOpen) {
             out.append('>');
