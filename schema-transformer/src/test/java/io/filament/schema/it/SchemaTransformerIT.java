@@ -41,6 +41,12 @@ class SchemaTransformerIT {
         feeder = new ConfigFeeder(topics);
         desired = new TopicWatcher(topics.bootstrapServers(), topics.desired());
         deadLetters = new TopicWatcher(topics.bootstrapServers(), topics.deadLetter());
+        // One network through the whole path first: connections, prepared statements and JIT are warm before any
+        // test measures a latency.
+        String warmUp = unique("warm-up");
+        feeder.send(network(UUID.randomUUID().toString(), 1, warmUp, 100));
+        await("warm-up network").atMost(Duration.ofSeconds(60))
+                .until(() -> desired.value(instanceKey(warmUp)).isPresent());
     }
 
     @AfterAll
