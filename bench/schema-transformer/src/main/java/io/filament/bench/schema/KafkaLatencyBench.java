@@ -81,7 +81,7 @@ final class KafkaLatencyBench {
             while (instances.get() < networks) {
                 if (System.nanoTime() > deadline || !transformer.isAlive()) {
                     throw new IllegalStateException("transformer did not publish " + networks
-                            + " routing instances (saw " + instances.get() + "); see target/bench-transformer.log");
+                            + " routing instances (saw " + instances.get() + "); see bench/schema-transformer/target/bench-transformer.log");
                 }
                 Thread.sleep(200);
             }
@@ -164,7 +164,7 @@ final class KafkaLatencyBench {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = Path.of("target", "bench-transformer.log");
+        Path log = Path.of("bench", "schema-transformer", "target", "bench-transformer.log");
         Files.createDirectories(log.getParent());
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
