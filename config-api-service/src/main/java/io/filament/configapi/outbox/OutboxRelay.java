@@ -44,6 +44,8 @@ public final class OutboxRelay implements Runnable {
     private final Clock clock;
     private final String instance;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long caughtUpWith = -1;
     private final BitSet owned = new BitSet();
     private long leasesRenewedAt;
     private volatile boolean running = true;
@@ -64,9 +66,18 @@ public final class OutboxRelay implements Runnable {
 
     /** Called after each commit so that events leave without waiting for the next poll. */
     public void wakeUp() {
+        commits.incrementAndGet();
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
         }
+    }
+
+    /**
+     * Whether a full pass over this instance's shards found nothing to publish after the latest commit of this
+     * instance: everything it committed is on Kafka.
+     */
+    public boolean caughtUp() {
+        return caughtUpWith == commits.get();
     }
 
     /** Since when publishing fails (Kafka or the store unreachable); empty while the relay keeps up. */
@@ -88,6 +99,7 @@ public final class OutboxRelay implements Runnable {
         log.info("Outbox relay {} started over {} shards", instance, outbox.shards());
         while (running) {
             boolean busy = false;
+            long commitsSeen = commits.get();
             try {
                 topics.ensure();
                 renewLeases();
@@ -99,6 +111,9 @@ public final class OutboxRelay implements Runnable {
                 }
                 backoffMillis = 0;
                 failingSince = Optional.empty();
+                if (!busy) {
+                    caughtUpWith = commitsSeen;
+                }
             } catch (RuntimeException e) {
                 backoffMillis = Math.min(5_000, Math.max(100, backoffMillis * 2));
                 lastFailure = String.valueOf(e.getMessage());

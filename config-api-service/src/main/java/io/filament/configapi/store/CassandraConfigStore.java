@@ -94,6 +94,10 @@ public final class CassandraConfigStore {
                 Optional.ofNullable(session.execute(byUuid.bind(uuid)).one()).map(this::object));
     }
 
+    public Optional<String> uuidOf(ConfigType type, List<String> fqName) {
+        return StoreCalls.call("looking up " + fqName, () -> ledger.uuidOf(type.dashed(), String.join(":", fqName)));
+    }
+
     public Optional<StoredObject> find(ConfigType type, List<String> fqName) {
         return StoreCalls.call("looking up " + fqName, () -> ledger.uuidOf(type.dashed(), String.join(":", fqName))
                 .flatMap(this::find).filter(o -> o.type() == type));

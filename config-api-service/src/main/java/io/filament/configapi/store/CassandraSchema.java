@@ -28,16 +28,22 @@ public final class CassandraSchema {
     }
 
     public static void create(CqlSession session, String keyspace, int replicationFactor) {
-        ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = "
-                + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
+        var existing = session.getMetadata().getKeyspace(keyspace);
+        if (existing.isEmpty()) {
+            ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = "
+                    + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
+        }
         for (String table : tables()) {
-            ddl(session, table.replace("KS.", keyspace + "."));
+            String name = table.substring(table.indexOf("KS.") + 3, table.indexOf(' ', table.indexOf("KS.")));
+            if (existing.flatMap(k -> k.getTable(name)).isEmpty()) {
+                ddl(session, table.replace("KS.", keyspace + "."));
+            }
         }
     }
 
     /** Schema changes wait for agreement and can take seconds on a busy node: give them their own timeout. */
     private static void ddl(CqlSession session, String cql) {
-        session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(60)));
+        session.execute(SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(120)));
     }
 
     private static List<String> tables() {

@@ -8,11 +8,14 @@ import io.filament.configapi.ipam.IpAddress;
 import io.filament.configapi.ipam.SubnetPlan;
 import io.filament.contracts.config.ConfigType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The committed state as one decision sees it. Addresses and ids it proposes are reserved in this instance's
+ * The committed state as one decision sees it; an object is read at most once per decision, so all parts of the
+ * decision see the same version of it. Addresses and ids it proposes are reserved in this instance's
  * books until {@link #close()}, so concurrent decisions propose different ones.
  */
 public final class StoreView implements ConfigState, AutoCloseable {
@@ -23,6 +26,7 @@ public final class StoreView implements ConfigState, AutoCloseable {
 
     private final CassandraConfigStore store;
     private final List<Reserved> reservations = new ArrayList<>();
+    private final Map<String, Optional<StoredObject>> read = new HashMap<>();
 
     StoreView(CassandraConfigStore store) {
         this.store = store;
@@ -30,12 +34,17 @@ public final class StoreView implements ConfigState, AutoCloseable {
 
     @Override
     public Optional<StoredObject> find(String uuid) {
-        return store.find(uuid);
+        Optional<StoredObject> known = read.get(uuid);
+        if (known == null) {
+            known = store.find(uuid);
+            read.put(uuid, known);
+        }
+        return known;
     }
 
     @Override
     public Optional<StoredObject> find(ConfigType type, List<String> fqName) {
-        return store.find(type, fqName);
+        return store.uuidOf(type, fqName).flatMap(this::find).filter(o -> o.type() == type);
     }
 
     @Override
