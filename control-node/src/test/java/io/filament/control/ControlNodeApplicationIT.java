@@ -87,7 +87,8 @@ class ControlNodeApplicationIT {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         List<String> keys = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            // the topic appears with the first status record; until then metadata requests may time out
+            await().atMost(Duration.ofSeconds(60)).ignoreException(org.apache.kafka.common.errors.TimeoutException.class).until(() -> {
                 var parts = c.partitionsFor(topic, Duration.ofSeconds(5));
                 if (parts == null || parts.isEmpty()) {
                     return false;
