@@ -136,12 +136,9 @@ public final class AnalyticsBenchmark {
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         Thread thread = Thread.ofPlatform().name("storage-ingest").start(ingest);
-        double stored = 0;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
-        while (stored < records && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(200);
-            stored = meters.find("filament.analytics.flow.records").counters().stream().mapToDouble(c -> c.count()).sum();
-        }
+        org.awaitility.Awaitility.await("all records stored").atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> storedRecords(meters) >= records);
+        double stored = storedRecords(meters);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         ingest.stop();
@@ -153,6 +150,10 @@ public final class AnalyticsBenchmark {
                         + " %d batches, mean batch write %.1f ms, max %.1f ms%n",
                 stored, seconds, stored / seconds, cpuSeconds, stored / cpuSeconds, write.count(),
                 write.mean(TimeUnit.MILLISECONDS), write.max(TimeUnit.MILLISECONDS));
+    }
+
+    private static double storedRecords(SimpleMeterRegistry meters) {
+        return meters.find("filament.analytics.flow.records").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static void query(QueryParser parser, QueryExecutor executor, FlowLoad load, int queries) throws Exception {
