@@ -33,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * from the beginning (no consumer group), so each serves the whole merged view; it also reads recent config
  * events for the realisation alarm and drives the alarm ticks. It is the only writer of the UVE store and of
  * the alarm state. Malformed records are skipped here (the storage consumer dead-letters them).
+ * A plain Kafka consumer with manual assignment, because a Spring Cloud Stream binding always joins a consumer
+ * group and would then see only its share of the partitions.
  */
 public final class StatusReplica implements Runnable {
 
