@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The control socket against a real runtime (TAPs, fabric socket) with two local VMs. */
 @RequiresRoot
-@Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
+@Timeout(value = 400, unit = java.util.concurrent.TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ControlSocketIT {
 

@@ -48,12 +48,18 @@ final class DataplaneProcess implements AutoCloseable {
                 "--filament.dataplane.socket-path=" + socket));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         DataplaneProcess dp = new DataplaneProcess(p, socket, log);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("dataplane " + name + " exited: " + dp.logText());
-            }
-            return Files.exists(socket) && dp.logText().contains("forwarding on fabric");
-        });
+        try {
+            // Generous: a Spring Boot start takes seconds alone but minutes on a machine shared with other builds.
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("dataplane " + name + " exited: " + dp.logText());
+                }
+                return Files.exists(socket) && dp.logText().contains("forwarding on fabric");
+            });
+        } catch (RuntimeException e) {
+            dp.close();
+            throw e;
+        }
         return dp;
     }
 
@@ -70,7 +76,17 @@ final class DataplaneProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
+        try {
+            stop();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() throws IOException, InterruptedException {
         process.destroy();
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

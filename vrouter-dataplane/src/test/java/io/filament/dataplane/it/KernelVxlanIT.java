@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * 192.0.2.1) with 10.1.1.9. Ping and TCP both ways; the kernel ARPs through the tunnel and gets the vRouter MAC.
  */
 @RequiresRoot
-@Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
+@Timeout(value = 400, unit = java.util.concurrent.TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KernelVxlanIT {
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * iperf3 across hosts over MPLS over UDP and over VXLAN, a denying policy, and an agent that goes away mid-transfer.
  */
 @RequiresRoot
-@Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
+@Timeout(value = 400, unit = java.util.concurrent.TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoHostOverlayIT {

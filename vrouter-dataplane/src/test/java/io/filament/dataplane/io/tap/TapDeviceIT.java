@@ -37,7 +37,7 @@ class TapDeviceIT {
         try (TapDevice tap = TapDevice.create(namespaces.prefix() + "t0")) {
             assertThat(tap.name()).isEqualTo(namespaces.prefix() + "t0");
             new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).apply(tap.name());
-            assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains("mtu 1450")
+            assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains("mtu 1450").contains("qlen 10000")
                     .contains(VM_MAC.toString());
             Shell.run("ip", "-n", ns, "addr", "add", "10.77.0.2/24", "dev", "eth0");
             Shell.exec(10, "ip", "netns", "exec", ns, "ping", "-c", "1", "-W", "1", "10.77.0.1");
