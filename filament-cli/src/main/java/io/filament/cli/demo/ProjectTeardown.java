@@ -29,7 +29,9 @@ public final class ProjectTeardown {
             throw e;
         }
         int deleted = 0;
-        for (JsonNode vmi : children("virtual-machine-interface", projectUuid)) {
+        for (JsonNode listed : children("virtual-machine-interface", projectUuid)) {
+            // Listings leave back-references out; a single read has them.
+            JsonNode vmi = api.read("virtual-machine-interface", listed.path("uuid").asString());
             for (JsonNode iip : vmi.path("instance_ip_back_refs")) {
                 api.delete("instance-ip", iip.path("uuid").asString());
                 deleted++;
