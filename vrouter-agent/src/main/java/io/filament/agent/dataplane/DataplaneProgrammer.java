@@ -73,7 +73,7 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         thread.execute(this::program);
     }
 
-    /** Sends a frame to a VM interface (a DHCP reply); false when the dataplane is not reachable. */
+    /** Queues a frame for a VM interface (a DHCP reply); it is dropped, and counted as refused, when the dataplane is not reachable. */
     public void packetOut(int vif, byte[] frame) {
         thread.execute(() -> call(new DataplaneRequest.PacketOut(vif, frame)));
     }
@@ -191,6 +191,7 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
 
     private boolean call(DataplaneRequest r) {
         if (client == null || !client.isOpen()) {
+            refused.incrementAndGet();
             return false;
         }
         requests.incrementAndGet();
