@@ -28,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * that are on both topics, and keeps retrying the rest while Kafka is down. The idempotent producer keeps per-key
  * order across its own retries. Each outbox shard is relayed by one instance at a time (a TTL lease), so several
  * config-api instances do not publish the same event twice in normal operation.
+ *
+ * <p>Delivery is at least once: if the broker stores a batch but dies before acknowledging it, the relay publishes
+ * those events again. Duplicates carry the same {@code ce_id} ({@code <uuid>.<version>}), so consumers drop them by
+ * object version.
  */
 public final class OutboxRelay implements Runnable {
 

@@ -42,6 +42,8 @@ class KafkaOutageIT {
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() ->
                         PublishedEvents.read(broker.bootstrap(), topics.events()).byObject.keySet().containsAll(ips));
+                OutboxRelay relay = api.bean(OutboxRelay.class);
+                await().atMost(Duration.ofSeconds(60)).until(relay::caughtUp);
 
                 broker.stop();
                 for (int i = 0; i < 10; i++) {
@@ -52,7 +54,6 @@ class KafkaOutageIT {
                 for (String gone : ips.subList(0, 4)) {
                     assertThat(api.delete("/instance-ip/" + gone).status()).isEqualTo(200);
                 }
-                OutboxRelay relay = api.bean(OutboxRelay.class);
                 await().atMost(Duration.ofSeconds(90)).until(() -> relay.failingSince().isPresent());
                 assertThat(api.get("/actuator/health").body()).contains("held back");
                 broker.start();
