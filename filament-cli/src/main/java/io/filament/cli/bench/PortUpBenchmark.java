@@ -46,7 +46,13 @@ public final class PortUpBenchmark {
         if (vms < 1 || vms > 200) {
             throw new InfraException("--vms must be 1..200, got " + vms);
         }
-        new ProjectTeardown(intent.api()).removeProject(PROJECT);
+        ProjectTeardown teardown = new ProjectTeardown(intent.api());
+        teardown.removeProject(PROJECT);
+        List<String> vmNames = new ArrayList<>(List.of("probe"));
+        for (int i = 1; i <= vms; i++) {
+            vmNames.add("bench-vm-" + i);
+        }
+        teardown.removeVirtualMachines(vmNames);
         intent.project(PROJECT);
         intent.network(PROJECT, NETWORK, "10.9.0.0/16");
         Port probe = intent.port(PROJECT, "probe", NETWORK, "host1");

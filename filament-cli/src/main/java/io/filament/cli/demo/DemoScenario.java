@@ -53,7 +53,12 @@ public final class DemoScenario {
 
     /** Runs every step; returns the checks made. Fails at the first step that cannot complete, naming it. */
     public List<DemoCheck> run() {
-        step("remove the previous demo's objects", () -> new ProjectTeardown(intent.api()).removeProject(PROJECT) + " objects");
+        step("remove the previous demo's objects", () -> {
+            ProjectTeardown teardown = new ProjectTeardown(intent.api());
+            int removed = teardown.removeProject(PROJECT);
+            removed += teardown.removeVirtualMachines(VMS.stream().map(DemoVm::name).toList());
+            return removed + " objects";
+        });
         Map<String, String> networks = new LinkedHashMap<>();
         String[] policy = new String[1];
         step("declare project, networks red and blue, policy red-blue", () -> {

@@ -52,6 +52,24 @@ public final class ProjectTeardown {
         return deleted + 1;
     }
 
+    /**
+     * Deletes the named virtual machines (they have no parent, so a project teardown cannot find one whose
+     * interface was never created); returns how many existed.
+     */
+    public int removeVirtualMachines(List<String> names) {
+        int deleted = 0;
+        for (String name : names) {
+            try {
+                deleted += deleteIfUnreferenced("virtual-machine", api.uuidOf("virtual-machine", List.of(name)));
+            } catch (ServiceError e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return deleted;
+    }
+
     private Iterable<JsonNode> children(String type, String parentUuid) {
         JsonNode listing = api.http().get("/" + type + "s?detail=true&parent_id=" + parentUuid);
         return listing.path(type + "s").valueStream().map(entry -> entry.has(type) ? entry.get(type) : entry).toList();
