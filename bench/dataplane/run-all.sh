@@ -4,6 +4,7 @@
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 export LAB=${LAB:-${TMPDIR:-/var/tmp}/filament-bench}
+mkdir -p "$LAB"
 for mode in ${MODES:-filament-mpls filament-vxlan kernel ovs-afxdp}; do
   "$HERE/filament-dataplane.sh" $mode > "$LAB/$mode.out" 2>&1
 done

@@ -13,7 +13,6 @@ import io.filament.dataplane.packet.wire.Ipv4Header;
 import io.filament.dataplane.packet.wire.UdpHeader;
 import io.filament.dataplane.table.TableLimits;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,9 +120,5 @@ public final class DataplaneRuntime implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    Duration agingInterval() {
-        return properties.agingInterval();
     }
 }

@@ -6,6 +6,7 @@ import io.filament.dataplane.forward.DropReason;
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.io.linux.NativeCallException;
 import io.filament.dataplane.io.tap.IpCommand;
+import io.filament.dataplane.table.ForwardingTables;
 import io.filament.dataplane.table.TableException;
 import io.filament.dataplane.table.TableSnapshot;
 import io.filament.dataplane.table.Vif;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +85,7 @@ public final class ControlService {
         };
     }
 
-    private ControlMessage tables(java.util.function.Consumer<io.filament.dataplane.table.ForwardingTables> change) {
+    private ControlMessage tables(Consumer<ForwardingTables> change) {
         engine.withTables(t -> {
             change.accept(t);
             return null;

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One host's dataplane state and pipeline behind a single lock: the forwarding tables, the flow table, counters and
@@ -20,6 +22,8 @@ import java.util.function.Function;
  * here; holding the lock for one packet costs tens of nanoseconds and keeps every structure single-writer.
  */
 public final class ForwardingEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ForwardingEngine.class);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final ForwardingTables tables;
@@ -31,7 +35,6 @@ public final class ForwardingEngine {
     private final Forwarder forwarder;
     private final InstantSource clock;
     private long unexpectedCount;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ForwardingEngine.class);
 
     public ForwardingEngine(TableLimits limits, FlowSettings flowSettings, PacketIo io, int fabricAddress,
                             InstantSource clock) {
