@@ -52,7 +52,8 @@ public final class PortUpBenchmark {
         for (int i = 1; i <= vms; i++) {
             vmNames.add("bench-vm-" + i);
         }
-        teardown.removeVirtualMachines(vmNames);
+        teardown.removeNamed("instance-ip", vmNames.stream().map(vm -> vm + "-eth0-ip").toList());
+        teardown.removeNamed("virtual-machine", vmNames);
         intent.project(PROJECT);
         intent.network(PROJECT, NETWORK, "10.9.0.0/16");
         Port probe = intent.port(PROJECT, "probe", NETWORK, "host1");

@@ -56,7 +56,8 @@ public final class DemoScenario {
         step("remove the previous demo's objects", () -> {
             ProjectTeardown teardown = new ProjectTeardown(intent.api());
             int removed = teardown.removeProject(PROJECT);
-            removed += teardown.removeVirtualMachines(VMS.stream().map(DemoVm::name).toList());
+            removed += teardown.removeNamed("instance-ip", VMS.stream().map(vm -> vm.name() + "-eth0-ip").toList());
+            removed += teardown.removeNamed("virtual-machine", VMS.stream().map(DemoVm::name).toList());
             return removed + " objects";
         });
         Map<String, String> networks = new LinkedHashMap<>();

@@ -53,14 +53,14 @@ public final class ProjectTeardown {
     }
 
     /**
-     * Deletes the named virtual machines (they have no parent, so a project teardown cannot find one whose
-     * interface was never created); returns how many existed.
+     * Deletes parentless objects by name — virtual machines and instance-ips — which a project teardown cannot
+     * reach when an earlier run stopped before linking them to an interface; returns how many existed.
      */
-    public int removeVirtualMachines(List<String> names) {
+    public int removeNamed(String type, List<String> names) {
         int deleted = 0;
         for (String name : names) {
             try {
-                deleted += deleteIfUnreferenced("virtual-machine", api.uuidOf("virtual-machine", List.of(name)));
+                deleted += deleteIfUnreferenced(type, api.uuidOf(type, List.of(name)));
             } catch (ServiceError e) {
                 if (e.status() != 404) {
                     throw e;
