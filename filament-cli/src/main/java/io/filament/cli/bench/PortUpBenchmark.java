@@ -46,14 +46,7 @@ public final class PortUpBenchmark {
         if (vms < 1 || vms > 200) {
             throw new InfraException("--vms must be 1..200, got " + vms);
         }
-        ProjectTeardown teardown = new ProjectTeardown(intent.api());
-        teardown.removeProject(PROJECT);
-        List<String> vmNames = new ArrayList<>(List.of("probe"));
-        for (int i = 1; i <= vms; i++) {
-            vmNames.add("bench-vm-" + i);
-        }
-        teardown.removeNamed("instance-ip", vmNames.stream().map(vm -> vm + "-eth0-ip").toList());
-        teardown.removeNamed("virtual-machine", vmNames);
+        new ProjectTeardown(intent.api()).removeProject(PROJECT);
         intent.project(PROJECT);
         intent.network(PROJECT, NETWORK, "10.9.0.0/16");
         Port probe = intent.port(PROJECT, "probe", NETWORK, "host1");

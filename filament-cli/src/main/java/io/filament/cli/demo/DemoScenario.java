@@ -54,11 +54,7 @@ public final class DemoScenario {
     /** Runs every step; returns the checks made. Fails at the first step that cannot complete, naming it. */
     public List<DemoCheck> run() {
         step("remove the previous demo's objects", () -> {
-            ProjectTeardown teardown = new ProjectTeardown(intent.api());
-            int removed = teardown.removeProject(PROJECT);
-            removed += teardown.removeNamed("instance-ip", VMS.stream().map(vm -> vm.name() + "-eth0-ip").toList());
-            removed += teardown.removeNamed("virtual-machine", VMS.stream().map(DemoVm::name).toList());
-            return removed + " objects";
+            return new ProjectTeardown(intent.api()).removeProject(PROJECT) + " objects";
         });
         Map<String, String> networks = new LinkedHashMap<>();
         String[] policy = new String[1];

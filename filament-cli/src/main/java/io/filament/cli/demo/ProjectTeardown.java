@@ -52,24 +52,6 @@ public final class ProjectTeardown {
         return deleted + 1;
     }
 
-    /**
-     * Deletes parentless objects by name — virtual machines and instance-ips — which a project teardown cannot
-     * reach when an earlier run stopped before linking them to an interface; returns how many existed.
-     */
-    public int removeNamed(String type, List<String> names) {
-        int deleted = 0;
-        for (String name : names) {
-            try {
-                deleted += deleteIfUnreferenced(type, api.uuidOf(type, List.of(name)));
-            } catch (ServiceError e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-            }
-        }
-        return deleted;
-    }
-
     private Iterable<JsonNode> children(String type, String parentUuid) {
         JsonNode listing = api.http().get("/" + type + "s?detail=true&parent_id=" + parentUuid);
         return listing.path(type + "s").valueStream().map(entry -> entry.has(type) ? entry.get(type) : entry).toList();

@@ -1,6 +1,7 @@
 package io.filament.cli.fabric;
 
 import java.util.List;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,22 +73,32 @@ public final class FabricIntent {
         api.refUpdate("DELETE", "virtual-network", networkUuid, "network-policy", policyUuid, null);
     }
 
-    /** A VM with one interface in {@code network}, bound to {@code host}, with an address allocated by IPAM. */
+    /**
+     * A VM with one interface in {@code network}, bound to {@code host}, with an address allocated by IPAM.
+     * As Nova and Neutron do, the VM, its interface and its instance-ip are named by fresh uuids and carry the
+     * human name as display name, so a name never collides with what an earlier run left behind.
+     */
     public Port port(String project, String vmName, String network, String host) {
-        String vmUuid = api.create("virtual-machine", ConfigApi.child(List.of(vmName), null));
+        String vmUuid = UUID.randomUUID().toString();
+        ObjectNode vm = ConfigApi.child(List.of(vmUuid), null).put("uuid", vmUuid).put("display_name", vmName);
+        api.create("virtual-machine", vm);
         List<String> vnFqName = List.of(DOMAIN, project, network);
-        ObjectNode vmi = ConfigApi.child(List.of(DOMAIN, project, vmName + "-eth0"), "project");
-        vmi.set("virtual_machine_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(List.of(vmName), null)));
+        String vmiUuid = UUID.randomUUID().toString();
+        ObjectNode vmi = ConfigApi.child(List.of(DOMAIN, project, vmiUuid), "project")
+                .put("uuid", vmiUuid).put("display_name", vmName + "-eth0");
+        vmi.set("virtual_machine_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(List.of(vmUuid), null)));
         vmi.set("virtual_network_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(vnFqName, null)));
         ObjectNode binding = ConfigApi.object().put("key", "host_id").put("value", host);
         vmi.set("virtual_machine_interface_bindings",
                 ConfigApi.object().set("key_value_pair", ConfigApi.json().createArrayNode().add(binding)));
-        String vmiUuid = api.create("virtual-machine-interface", vmi);
-        ObjectNode iip = ConfigApi.child(List.of(vmName + "-eth0-ip"), null);
+        api.create("virtual-machine-interface", vmi);
+        String iipUuid = UUID.randomUUID().toString();
+        ObjectNode iip = ConfigApi.child(List.of(iipUuid), null).put("uuid", iipUuid)
+                .put("display_name", vmName + "-eth0-ip");
         iip.set("virtual_network_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(vnFqName, null)));
         iip.set("virtual_machine_interface_refs", ConfigApi.json().createArrayNode()
-                .add(ConfigApi.ref(List.of(DOMAIN, project, vmName + "-eth0"), null)));
-        String iipUuid = api.create("instance-ip", iip);
+                .add(ConfigApi.ref(List.of(DOMAIN, project, vmiUuid), null)));
+        api.create("instance-ip", iip);
         String address = api.read("instance-ip", iipUuid).path("instance_ip_address").asString();
         JsonNode macs = api.read("virtual-machine-interface", vmiUuid)
                 .path("virtual_machine_interface_mac_addresses").path("mac_address");
@@ -103,9 +114,9 @@ public final class FabricIntent {
     public Port declarePluggedPort(String project, String vmName, String vmUuid, String network, String host,
                                    String vmiUuid, String mac, String address) {
         List<String> vnFqName = List.of(DOMAIN, project, network);
-        ObjectNode vmi = ConfigApi.child(List.of(DOMAIN, project, vmName + "-eth0"), "project");
-        vmi.put("uuid", vmiUuid);
-        vmi.set("virtual_machine_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(List.of(vmName), null)));
+        ObjectNode vmi = ConfigApi.child(List.of(DOMAIN, project, vmiUuid), "project")
+                .put("uuid", vmiUuid).put("display_name", vmName + "-eth0");
+        vmi.set("virtual_machine_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(List.of(vmUuid), null)));
         vmi.set("virtual_network_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(vnFqName, null)));
         vmi.set("virtual_machine_interface_mac_addresses",
                 ConfigApi.object().set("mac_address", ConfigApi.json().createArrayNode().add(mac)));
@@ -113,18 +124,21 @@ public final class FabricIntent {
         vmi.set("virtual_machine_interface_bindings",
                 ConfigApi.object().set("key_value_pair", ConfigApi.json().createArrayNode().add(binding)));
         api.create("virtual-machine-interface", vmi);
-        ObjectNode iip = ConfigApi.child(List.of(vmName + "-eth0-ip"), null);
-        iip.put("instance_ip_address", address);
+        String iipUuid = UUID.randomUUID().toString();
+        ObjectNode iip = ConfigApi.child(List.of(iipUuid), null).put("uuid", iipUuid)
+                .put("display_name", vmName + "-eth0-ip").put("instance_ip_address", address);
         iip.set("virtual_network_refs", ConfigApi.json().createArrayNode().add(ConfigApi.ref(vnFqName, null)));
         iip.set("virtual_machine_interface_refs", ConfigApi.json().createArrayNode()
-                .add(ConfigApi.ref(List.of(DOMAIN, project, vmName + "-eth0"), null)));
-        String iipUuid = api.create("instance-ip", iip);
+                .add(ConfigApi.ref(List.of(DOMAIN, project, vmiUuid), null)));
+        api.create("instance-ip", iip);
         return new Port(vmName, vmUuid, vmiUuid, iipUuid, api.uuidOf("virtual-network", vnFqName),
                 api.uuidOf("project", List.of(DOMAIN, project)), address, mac, host);
     }
 
+    /** A VM named by a fresh uuid (as Nova names them), with {@code name} as its display name. */
     public String virtualMachine(String name) {
-        return api.create("virtual-machine", ConfigApi.child(List.of(name), null));
+        String uuid = UUID.randomUUID().toString();
+        return api.create("virtual-machine", ConfigApi.child(List.of(uuid), null).put("uuid", uuid).put("display_name", name));
     }
 
     public void deletePort(Port port) {
