@@ -51,6 +51,7 @@ public final class OutboxRelay implements Runnable {
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     private volatile long caughtUpWith = -1;
     private final BitSet owned = new BitSet();
+    private final java.util.Set<String> halfDone = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long leasesRenewedAt;
     private volatile boolean running = true;
     private volatile Optional<Instant> failingSince = Optional.empty();
@@ -174,7 +175,7 @@ public final class OutboxRelay implements Runnable {
             String uuid = entry.getKey();
             long reached = published.get(uuid);
             for (Sent s : sent.get(uuid)) {
-                if (!s.acknowledged()) {
+                if (!acknowledged(s)) {
                     failure = new IllegalStateException("Kafka did not acknowledge " + uuid + " v" + s.version());
                     break;
                 }
@@ -197,15 +198,32 @@ public final class OutboxRelay implements Runnable {
         return true;
     }
 
-    private record Sent(long version, Future<RecordMetadata> event, Future<RecordMetadata> snapshot) {
-        boolean acknowledged() {
-            try {
-                event.get();
-                snapshot.get();
-                return true;
-            } catch (Exception e) {
-                return false;
-            }
+    /** The two records of one event; either may already have been acknowledged in an earlier attempt. */
+    private record Sent(String id, long version, Optional<Future<RecordMetadata>> event,
+                        Optional<Future<RecordMetadata>> snapshot) {
+    }
+
+    /**
+     * Whether both records of {@code s} are on Kafka. A record acknowledged while its sibling failed is remembered,
+     * so that the retry sends only the missing one instead of duplicating the other.
+     */
+    private boolean acknowledged(Sent s) {
+        boolean event = s.event().map(f -> remember(f, s.id() + "/event")).orElse(true);
+        boolean snapshot = s.snapshot().map(f -> remember(f, s.id() + "/snapshot")).orElse(true);
+        if (event && snapshot) {
+            halfDone.remove(s.id() + "/event");
+            halfDone.remove(s.id() + "/snapshot");
+        }
+        return event && snapshot;
+    }
+
+    private boolean remember(Future<RecordMetadata> future, String key) {
+        try {
+            future.get();
+            halfDone.add(key);
+            return true;
+        } catch (Exception e) {
+            return false;
         }
     }
 
@@ -223,8 +241,11 @@ public final class OutboxRelay implements Runnable {
                 break;
             }
             store.reproject(event, previous);
-            sent.add(new Sent(event.version(), producer.send(records.event(event)),
-                    producer.send(records.snapshot(event))));
+            String id = event.uuid() + "." + event.version();
+            sent.add(new Sent(id, event.version(),
+                    halfDone.contains(id + "/event") ? Optional.empty() : Optional.of(producer.send(records.event(event))),
+                    halfDone.contains(id + "/snapshot") ? Optional.empty()
+                            : Optional.of(producer.send(records.snapshot(event)))));
             previous = Optional.of(event);
             expected++;
         }

@@ -63,9 +63,10 @@ final class AddressBook {
         return found;
     }
 
-    /** Another writer claimed {@code address} first. */
+    /** Another writer claimed {@code address} first: the book is stale, so it is reloaded on the next proposal. */
     synchronized void lost(IpAddress address) {
-        taken(address);
+        reserved.remove(address);
+        taken = null;
         contendedUntil = System.nanoTime() + CONTENTION_WINDOW_NANOS;
     }
 
