@@ -58,7 +58,7 @@ final class StackCommands {
             DemoScenario scenario = new DemoScenario(new FabricIntent(DemoScenario.configApi()),
                     new DemoNamespaces(root.workspace()), new DhcpClient(root.workspace()), System.out);
             List<DemoCheck> checks = scenario.run();
-            DemoReport.print(checks, ready, Duration.ofNanos(System.nanoTime() - start), System.out);
+            DemoReport.print(checks, "ip netns exec fil-red-1 ping " + scenario.ports().get("red-2").ipAddress(), ready, Duration.ofNanos(System.nanoTime() - start), System.out);
             return 0;
         }
     }

@@ -12,7 +12,7 @@ public final class DemoReport {
     private DemoReport() {
     }
 
-    public static void print(List<DemoCheck> checks, Duration stackReady, Duration total, PrintStream out) {
+    public static void print(List<DemoCheck> checks, String tryIt, Duration stackReady, Duration total, PrintStream out) {
         out.println();
         Table table = new Table("CHECK", "FROM", "TO", "EXPECTED", "RESULT", "RTT P50");
         for (DemoCheck check : checks) {
@@ -31,7 +31,7 @@ public final class DemoReport {
                   bin/filament routes --host host1 --vrf default-domain:demo:red:red
                   bin/filament flows --host host2                       flows in host2's dataplane
                   curl -s 127.0.0.1:8081/analytics/uves/vrouter/host1   host1's merged UVE
-                  sudo ip netns exec fil-red-1 ping 10.1.1.3            try it yourself
-                stop everything (services, infrastructure, namespaces): bin/filament down""");
+                  sudo %s
+                stop everything (services, infrastructure, namespaces): bin/filament down""".formatted(tryIt));
     }
 }
