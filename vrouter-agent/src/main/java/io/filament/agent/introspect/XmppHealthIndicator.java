@@ -28,8 +28,9 @@ class XmppHealthIndicator implements HealthIndicator {
         Map<String, Object> peers = new LinkedHashMap<>();
         long established = 0;
         for (SessionStatus s : runtime.sessions()) {
-            peers.put(s.peer(), s.state() + (s.lastReason().isEmpty() ? "" : " (" + s.lastReason() + ")"));
-            established += s.state() == PeerState.ESTABLISHED ? 1 : 0;
+            boolean up = s.state() == PeerState.ESTABLISHED;
+            peers.put(s.peer(), s.state() + (up || s.lastReason().isEmpty() ? "" : " (" + s.lastReason() + ")"));
+            established += up ? 1 : 0;
         }
         return Health.up().withDetail("controlNodes", peers).withDetail("established", established)
                 .withDetail("headless", established == 0)
