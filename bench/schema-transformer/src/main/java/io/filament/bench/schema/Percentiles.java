@@ -2,24 +2,24 @@ package io.filament.bench.schema;
 
 import java.util.Arrays;
 
-/** Latency samples in nanoseconds, summarised as percentiles in milliseconds. */
+/** Latency samples in nanoseconds, summarised as percentiles in milliseconds; safe to add from another thread. */
 final class Percentiles {
 
     private long[] samples = new long[1024];
     private int count;
 
-    void add(long nanos) {
+    synchronized void add(long nanos) {
         if (count == samples.length) {
             samples = Arrays.copyOf(samples, count * 2);
         }
         samples[count++] = nanos;
     }
 
-    int count() {
+    synchronized int count() {
         return count;
     }
 
-    String summary() {
+    synchronized String summary() {
         if (count == 0) {
             return "no samples";
         }
@@ -29,7 +29,7 @@ final class Percentiles {
                 ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), sorted[count - 1] / 1e6);
     }
 
-    double percentileMillis(double quantile) {
+    synchronized double percentileMillis(double quantile) {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
         return ms(sorted, quantile);
