@@ -75,6 +75,8 @@ public final class ServiceNode implements InfraNode {
         }
         List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
                 "-Xmx" + spec.heap(), "-XX:+UseSerialGC", "-Xss512k",
+                // Netty 4.2's adaptive allocator breaks the Cassandra driver under concurrent LWTs; pooled does not.
+                "-Dio.netty.allocator.type=pooled",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                 "-jar", jar.toString(),
                 "--server.address=" + spec.host(), "--server.port=" + spec.httpPort(),
