@@ -109,7 +109,10 @@ public final class OutboxRelay implements Runnable {
                 topics.ensure();
                 renewLeases();
                 for (int shard = owned.nextSetBit(0); shard >= 0; shard = owned.nextSetBit(shard + 1)) {
-                    busy |= relayShard(shard);
+                    renewLeases();
+                    if (owned.get(shard)) {
+                        busy |= relayShard(shard);
+                    }
                 }
                 if (backoffMillis > 0) {
                     log.info("Outbox relay: Kafka reachable again");
@@ -143,6 +146,10 @@ public final class OutboxRelay implements Runnable {
         }
     }
 
+    /**
+     * Renews this instance's shard leases every {@link #LEASE_RENEWAL}, also between shards of one pass, so that a
+     * slow pass never publishes from a shard whose lease (TTL {@code 6 × LEASE_RENEWAL}) another instance took over.
+     */
     private void renewLeases() {
         long now = clock.millis();
         if (now - leasesRenewedAt < LEASE_RENEWAL.toMillis() && !owned.isEmpty()) {

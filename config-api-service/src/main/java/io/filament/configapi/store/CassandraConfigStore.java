@@ -58,7 +58,7 @@ public final class CassandraConfigStore {
         this.events = new EventLog(session, keyspace);
         this.ledger = new ClaimLedger(session, keyspace);
         this.projection = new Projection(session, keyspace);
-        this.outbox = new Outbox(session, keyspace, outboxShards, 15);
+        this.outbox = new Outbox(session, keyspace, outboxShards, 30);
         byUuid = session.prepare("SELECT * FROM " + keyspace + ".objects_by_uuid WHERE uuid = ?");
         byType = session.prepare("SELECT * FROM " + keyspace + ".objects_by_type WHERE type = ?");
         children = session.prepare("SELECT * FROM " + keyspace + ".children WHERE parent_uuid = ?");
