@@ -42,8 +42,8 @@ final class TopicProvisioner {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
-            out.printf("  %-20s %d of Filament's %d topics created, the others already present%n", "topics",
-                    missing.size(), Topics.all().size());
+            out.printf("  %-20s %d created, %d already present%n", "topics", missing.size(),
+                    Topics.all().size() - missing.size());
         } catch (ExecutionException | TimeoutException e) {
             throw new InfraException("creating Filament's topics on " + bootstrapServers + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
