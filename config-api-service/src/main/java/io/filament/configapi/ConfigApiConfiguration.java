@@ -70,7 +70,7 @@ class ConfigApiConfiguration {
     CassandraConfigStore configStore(CqlSession session, ConfigApiProperties p, JsonMapper json, Clock clock,
                                      StageTimers timers) {
         CassandraSchema.create(session, p.keyspace(), p.replicationFactor());
-        return new CassandraConfigStore(session, p.keyspace(), json, clock, p.outboxShards(), timers);
+        return new CassandraConfigStore(session, p.keyspace(), json, clock, p.outboxShards(), p.claimGrace(), timers);
     }
 
     @Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package io.filament.configapi;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -18,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param outboxShards        outbox partitions; each is relayed by one instance at a time
  * @param maxBodySize         request bodies above this are refused with 413
  * @param source              {@code ce_source} of published events
+ * @param claimGrace          a name, address or id claimed by a writer that never committed (it stopped in between)
+ *                            is given back once it is this old; a commit never appends later than half of it
  */
 @ConfigurationProperties("filament.config-api")
 public record ConfigApiProperties(
@@ -31,5 +34,6 @@ public record ConfigApiProperties(
         @DefaultValue("filament-config-api") String commandGroup,
         @DefaultValue("16") int outboxShards,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("/filament/config-api") String source) {
+        @DefaultValue("/filament/config-api") String source,
+        @DefaultValue("120s") Duration claimGrace) {
 }

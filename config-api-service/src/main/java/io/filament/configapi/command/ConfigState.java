@@ -13,6 +13,12 @@ public interface ConfigState {
 
     Optional<StoredObject> find(ConfigType type, List<String> fqName);
 
+    /**
+     * The version a new object with this client-chosen uuid starts at: 1 for a uuid never used, one past the last
+     * event of a deleted object (so that a uuid can be used again after its object was deleted).
+     */
+    long firstVersion(String uuid);
+
     /** Children of an object, as {@link RefLink}s of the child's type. */
     List<RefLink> children(String parentUuid);
 

@@ -29,6 +29,7 @@ final class CreateDecider {
         TypeDescriptor descriptor = ctx.registry.describe(type);
         input.propertyNames().forEach(f -> ObjectFields.classify(ctx.registry, descriptor, f));
         String uuid = uuidOf(input);
+        long version = ObjectFields.text(input, "uuid").isPresent() ? ctx.state.firstVersion(uuid) : 1;
         List<String> fqName = fqNameOf(descriptor, input, uuid);
         Optional<StoredObject> parent = parentOf(descriptor, input, fqName);
         boolean selfNamed = fqName.equals(List.of(uuid));
@@ -62,10 +63,10 @@ final class CreateDecider {
         ctx.metadata.onCreate(object, uuid);
         allocations.beforeCreate(descriptor, input, object, parent);
 
-        StoredObject created = new StoredObject(type, uuid, fqName, parent.map(StoredObject::uuid), 1, object);
+        StoredObject created = new StoredObject(type, uuid, fqName, parent.map(StoredObject::uuid), version, object);
         ctx.state.add(created);
         ctx.claims.add(new Claim.FqName(type, String.join(":", fqName), uuid));
-        ctx.changes.add(new ObjectChange(type, uuid, fqName, ConfigOperation.CREATED, 1,
+        ctx.changes.add(new ObjectChange(type, uuid, fqName, ConfigOperation.CREATED, version,
                 new ArrayList<>(object.propertyNames()), object, Optional.empty()));
         allocations.afterCreate(descriptor, created, this);
         return created;

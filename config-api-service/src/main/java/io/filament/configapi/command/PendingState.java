@@ -30,6 +30,11 @@ final class PendingState implements ConfigState {
     }
 
     @Override
+    public long firstVersion(String uuid) {
+        return committed.firstVersion(uuid);
+    }
+
+    @Override
     public Optional<StoredObject> find(ConfigType type, List<String> fqName) {
         return created.values().stream().filter(o -> o.type() == type && o.fqName().equals(fqName)).findFirst()
                 .or(() -> committed.find(type, fqName));

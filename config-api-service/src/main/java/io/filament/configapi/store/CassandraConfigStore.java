@@ -10,8 +10,12 @@ import io.filament.configapi.command.ObjectChange;
 import io.filament.configapi.command.RefLink;
 import io.filament.configapi.command.StoredObject;
 import io.filament.configapi.error.ConflictException;
+import io.filament.configapi.ipam.IpAddress;
+import io.filament.contracts.config.ConfigOperation;
 import io.filament.contracts.config.ConfigType;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,10 +42,12 @@ public final class CassandraConfigStore {
     private final Clock clock;
     private final EventLog events;
     private final ClaimLedger ledger;
+    private final OrphanClaims orphans;
     private final Projection projection;
     private final Outbox outbox;
     private final PreparedStatement byUuid;
-    private final PreparedStatement byType;
+    private final BodyCache bodies = new BodyCache(32_000_000);
+    private final TypeListing listing;
     private final PreparedStatement children;
     private final PreparedStatement backRefs;
     private final Map<String, AddressBook> addressBooks = new ConcurrentHashMap<>();
@@ -50,17 +56,18 @@ public final class CassandraConfigStore {
     private final StageTimers timers;
 
     public CassandraConfigStore(CqlSession session, String keyspace, JsonMapper json, Clock clock, int outboxShards,
-                                StageTimers timers) {
+                                Duration claimGrace, StageTimers timers) {
         this.session = session;
         this.timers = timers;
         this.json = json;
         this.clock = clock;
         this.events = new EventLog(session, keyspace);
         this.ledger = new ClaimLedger(session, keyspace);
+        this.orphans = new OrphanClaims(ledger, events, clock, claimGrace);
         this.projection = new Projection(session, keyspace);
         this.outbox = new Outbox(session, keyspace, outboxShards, 30);
         byUuid = session.prepare("SELECT * FROM " + keyspace + ".objects_by_uuid WHERE uuid = ?");
-        byType = session.prepare("SELECT * FROM " + keyspace + ".objects_by_type WHERE type = ?");
+        listing = new TypeListing(session, keyspace, bodies);
         children = session.prepare("SELECT * FROM " + keyspace + ".children WHERE parent_uuid = ?");
         backRefs = session.prepare("SELECT * FROM " + keyspace + ".back_refs WHERE to_uuid = ?");
         for (IdPool pool : IdPool.values()) {
@@ -103,16 +110,30 @@ public final class CassandraConfigStore {
                 .flatMap(this::find).filter(o -> o.type() == type));
     }
 
+    /** Whether somebody holds the address; an orphaned claim (see {@link OrphanClaims}) does not count. */
+    boolean addressHeld(String subnetUuid, IpAddress address) {
+        return ledger.holding(new Claim.Address(subnetUuid, address, "", false)).filter(h -> !orphans.orphaned(h))
+                .isPresent();
+    }
+
+    /**
+     * 1 for a uuid without events; one past the last event when that event deleted the object. An object whose
+     * events say it is alive but whose read row is missing (its writer stopped before projecting) is a conflict.
+     */
+    public long firstVersion(String uuid) {
+        Optional<StoredEvent> last = StoreCalls.call("reading events of " + uuid, () -> events.latest(uuid));
+        if (last.isEmpty()) {
+            return 1;
+        }
+        if (last.get().operation() != ConfigOperation.DELETED) {
+            throw new ConflictException("UUID " + uuid + " already exists with fq_name " + last.get().fqName());
+        }
+        return last.get().version() + 1;
+    }
+
     /** All objects of a type, ordered by uuid, bodies left unparsed. */
     public List<ListedObject> listRows(ConfigType type) {
-        return StoreCalls.call("listing " + type.collection(), () -> {
-            List<ListedObject> all = new ArrayList<>();
-            for (Row r : session.execute(byType.bind(type.dashed()))) {
-                all.add(new ListedObject(type, r.getString("uuid"), r.getList("fq_name", String.class),
-                        Optional.ofNullable(r.getString("parent_uuid")), r.getLong("version"), r.getString("body")));
-            }
-            return all;
-        });
+        return StoreCalls.call("listing " + type.collection(), () -> listing.list(type));
     }
 
     public List<RefLink> children(String parentUuid) {
@@ -140,9 +161,11 @@ public final class CassandraConfigStore {
     }
 
     private StoredObject object(Row r) {
+        String body = r.getString("body");
+        bodies.put(r.getString("uuid"), r.getLong("version"), body);
         return new StoredObject(ConfigType.fromDashed(r.getString("type")).orElseThrow(), r.getString("uuid"),
                 r.getList("fq_name", String.class), Optional.ofNullable(r.getString("parent_uuid")),
-                r.getLong("version"), (ObjectNode) json.readTree(r.getString("body")));
+                r.getLong("version"), (ObjectNode) json.readTree(body));
     }
 
     ClaimLedger ledger() {
@@ -165,10 +188,15 @@ public final class CassandraConfigStore {
     public void commit(Decision decision, Optional<String> correlationId) {
         StoreCalls.run("committing " + decision.subjectUuid(), () -> {
             List<Claim> taken = new ArrayList<>();
+            Instant firstClaim = clock.instant();
             try {
                 for (Claim claim : decision.claims()) {
                     timers.time("claim", () -> take(claim));
                     taken.add(claim);
+                }
+                if (orphans.expired(firstClaim)) {
+                    throw new CommitConflict("claims of " + decision.subjectUuid() + " were taken too long ago"
+                            + " to append safely");
                 }
                 appendPrimary(decision.changes().getFirst(), correlationId);
             } catch (RuntimeException e) {
@@ -183,6 +211,9 @@ public final class CassandraConfigStore {
 
     private void take(Claim claim) {
         Optional<String> holder = ledger.claim(claim);
+        if (holder.isPresent() && orphans.releaseIfOrphaned(claim, holder.get())) {
+            holder = ledger.claim(claim);
+        }
         if (holder.isEmpty()) {
             return;
         }
@@ -267,7 +298,7 @@ public final class CassandraConfigStore {
      * this only matters when the writer stopped between its commit and its own projection).
      */
     public void reproject(StoredEvent event, Optional<StoredEvent> previous) {
-        if (event.operation() != io.filament.contracts.config.ConfigOperation.DELETED
+        if (event.operation() != ConfigOperation.DELETED
                 && find(event.uuid()).filter(o -> o.version() >= event.version()).isPresent()) {
             return;
         }

@@ -6,6 +6,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.filament.configapi.command.Claim;
 import io.filament.configapi.command.IdPool;
 import io.filament.configapi.ipam.IpAddress;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,6 @@ final class ClaimLedger {
     private final PreparedStatement findFqName;
     private final PreparedStatement claimAddress;
     private final PreparedStatement releaseAddress;
-    private final PreparedStatement findAddress;
     private final PreparedStatement listAddress;
     private final PreparedStatement unlistAddress;
     private final PreparedStatement subnetAddresses;
@@ -33,6 +34,9 @@ final class ClaimLedger {
     private final PreparedStatement listId;
     private final PreparedStatement unlistId;
     private final PreparedStatement poolIds;
+    private final PreparedStatement fqNameClaimedAt;
+    private final PreparedStatement addressClaimedAt;
+    private final PreparedStatement idClaimedAt;
 
     ClaimLedger(CqlSession session, String ks) {
         this.session = session;
@@ -45,8 +49,6 @@ final class ClaimLedger {
                 + " VALUES (?, ?, ?) IF NOT EXISTS");
         releaseAddress = session.prepare("DELETE FROM " + ks + ".address_claims WHERE subnet_uuid = ? AND address = ?"
                 + " IF owner = ?");
-        findAddress = session.prepare("SELECT owner FROM " + ks + ".address_claims WHERE subnet_uuid = ?"
-                + " AND address = ?");
         listAddress = session.prepare("INSERT INTO " + ks + ".subnet_addresses (subnet_uuid, address, owner)"
                 + " VALUES (?, ?, ?)");
         unlistAddress = session.prepare("DELETE FROM " + ks + ".subnet_addresses WHERE subnet_uuid = ?"
@@ -59,6 +61,12 @@ final class ClaimLedger {
         listId = session.prepare("INSERT INTO " + ks + ".pool_ids (pool, id, owner) VALUES (?, ?, ?)");
         unlistId = session.prepare("DELETE FROM " + ks + ".pool_ids WHERE pool = ? AND id = ?");
         poolIds = session.prepare("SELECT id FROM " + ks + ".pool_ids WHERE pool = ?");
+        fqNameClaimedAt = session.prepare("SELECT uuid, WRITETIME(uuid) FROM " + ks + ".fq_names WHERE type = ?"
+                + " AND fq_name = ?");
+        addressClaimedAt = session.prepare("SELECT owner, WRITETIME(owner) FROM " + ks + ".address_claims"
+                + " WHERE subnet_uuid = ? AND address = ?");
+        idClaimedAt = session.prepare("SELECT owner, WRITETIME(owner) FROM " + ks + ".id_claims WHERE pool = ?"
+                + " AND id = ?");
     }
 
     /**
@@ -97,25 +105,53 @@ final class ClaimLedger {
 
     /** Gives a claim back, only if {@code owner} still holds it. */
     void release(Claim claim) {
-        switch (claim) {
-            case Claim.FqName f -> session.execute(releaseFqName.bind(f.type().dashed(), f.fqName(), f.owner()));
+        releaseHeldBy(claim, claim.owner());
+    }
+
+    /** Gives back what {@code claim} names, only if {@code holder} still holds it; whether it did. */
+    boolean releaseHeldBy(Claim claim, String holder) {
+        Row row = switch (claim) {
+            case Claim.FqName f -> session.execute(releaseFqName.bind(f.type().dashed(), f.fqName(), holder)).one();
             case Claim.Address a -> {
-                session.execute(unlistAddress.bind(a.subnetUuid(), a.address().toString()));
-                session.execute(releaseAddress.bind(a.subnetUuid(), a.address().toString(), a.owner()));
+                Row released = session.execute(releaseAddress.bind(a.subnetUuid(), a.address().toString(), holder))
+                        .one();
+                if (released.getBoolean("[applied]")) {
+                    session.execute(unlistAddress.bind(a.subnetUuid(), a.address().toString()));
+                }
+                yield released;
             }
             case Claim.Id i -> {
-                session.execute(unlistId.bind(i.pool().name(), i.id()));
-                session.execute(releaseId.bind(i.pool().name(), i.id(), i.owner()));
+                Row released = session.execute(releaseId.bind(i.pool().name(), i.id(), holder)).one();
+                if (released.getBoolean("[applied]")) {
+                    session.execute(unlistId.bind(i.pool().name(), i.id()));
+                }
+                yield released;
             }
+        };
+        return row.getBoolean("[applied]");
+    }
+
+    /** Who holds what {@code claim} names and since when (the claim's write time), if anybody does. */
+    Optional<Holding> holding(Claim claim) {
+        Row row = switch (claim) {
+            case Claim.FqName f -> session.execute(fqNameClaimedAt.bind(f.type().dashed(), f.fqName())).one();
+            case Claim.Address a -> session.execute(addressClaimedAt.bind(a.subnetUuid(), a.address().toString()))
+                    .one();
+            case Claim.Id i -> session.execute(idClaimedAt.bind(i.pool().name(), i.id())).one();
+        };
+        if (row == null || row.isNull(0)) {
+            return Optional.empty();
         }
+        long micros = row.getLong(1);
+        return Optional.of(new Holding(row.getString(0), Instant.EPOCH.plus(micros, ChronoUnit.MICROS)));
+    }
+
+    /** The uuid holding a claim and the time it claimed it. */
+    record Holding(String holder, Instant since) {
     }
 
     Optional<String> uuidOf(String type, String fqName) {
         return Optional.ofNullable(session.execute(findFqName.bind(type, fqName)).one()).map(r -> r.getString(0));
-    }
-
-    boolean addressHeld(String subnetUuid, IpAddress address) {
-        return session.execute(findAddress.bind(subnetUuid, address.toString())).one() != null;
     }
 
     boolean subnetInUse(String subnetUuid) {

@@ -48,6 +48,11 @@ public final class StoreView implements ConfigState, AutoCloseable {
     }
 
     @Override
+    public long firstVersion(String uuid) {
+        return store.firstVersion(uuid);
+    }
+
+    @Override
     public List<RefLink> children(String parentUuid) {
         return store.children(parentUuid);
     }
@@ -67,7 +72,7 @@ public final class StoreView implements ConfigState, AutoCloseable {
 
     @Override
     public boolean addressTaken(String subnetUuid, IpAddress address) {
-        return StoreCalls.call("checking address " + address, () -> store.ledger().addressHeld(subnetUuid, address));
+        return StoreCalls.call("checking address " + address, () -> store.addressHeld(subnetUuid, address));
     }
 
     @Override

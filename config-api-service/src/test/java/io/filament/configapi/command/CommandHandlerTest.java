@@ -280,6 +280,21 @@ class CommandHandlerTest {
     }
 
     @Test
+    void anObjectCreatedAgainWithTheUuidOfADeletedOneContinuesItsVersions() {
+        demoProject();
+        String uuid = "5b0c2a7e-9a1e-4c3b-8d1f-0a1b2c3d4e5f";
+        String text = "{'uuid':'" + uuid + "','fq_name':['default-domain','demo','again']}";
+        StoredObject first = create(ConfigType.NETWORK_POLICY, text);
+        run(new Command.DeleteObject(ConfigType.NETWORK_POLICY, uuid, OptionalLong.empty()));
+
+        StoredObject second = create(ConfigType.NETWORK_POLICY, text);
+
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.uuid()).isEqualTo(uuid);
+        assertThat(second.version()).isEqualTo(3);
+    }
+
+    @Test
     void refUpdateDecidesOnTheVersionItReadSoThatACommitAfterAConcurrentChangeConflicts() {
         demoProject();
         StoredObject vn = network("red", "{'subnet':{'ip_prefix':'10.1.1.0','ip_prefix_len':24}}");
@@ -297,6 +312,11 @@ class CommandHandlerTest {
             @Override
             public Optional<StoredObject> find(ConfigType type, List<String> fqName) {
                 return state.find(type, fqName);
+            }
+
+            @Override
+            public long firstVersion(String uuid) {
+                return state.firstVersion(uuid);
             }
 
             @Override

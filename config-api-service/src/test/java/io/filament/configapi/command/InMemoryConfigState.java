@@ -20,6 +20,7 @@ final class InMemoryConfigState implements ConfigState {
     final Map<String, StoredObject> objects = new LinkedHashMap<>();
     final Set<String> addresses = new HashSet<>();
     final Set<String> ids = new HashSet<>();
+    final Map<String, Long> lastVersions = new java.util.HashMap<>();
 
     void apply(Decision decision) {
         for (Claim claim : decision.claims()) {
@@ -30,6 +31,7 @@ final class InMemoryConfigState implements ConfigState {
             }
         }
         for (ObjectChange change : decision.changes()) {
+            lastVersions.put(change.uuid(), change.version());
             if (change.operation() == ConfigOperation.DELETED) {
                 objects.remove(change.uuid());
             } else {
@@ -95,6 +97,11 @@ final class InMemoryConfigState implements ConfigState {
     @Override
     public boolean subnetInUse(String subnetUuid) {
         return addresses.stream().anyMatch(a -> a.startsWith(subnetUuid + "/"));
+    }
+
+    @Override
+    public long firstVersion(String uuid) {
+        return lastVersions.getOrDefault(uuid, 0L) + 1;
     }
 
     @Override
