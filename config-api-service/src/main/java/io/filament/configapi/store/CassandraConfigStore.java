@@ -46,6 +46,7 @@ public final class CassandraConfigStore {
     private final Projection projection;
     private final Outbox outbox;
     private final PreparedStatement byUuid;
+    private final KnownNames names = new KnownNames();
     private final BodyCache bodies = new BodyCache(32_000_000);
     private final TypeListing listing;
     private final PreparedStatement children;
@@ -102,7 +103,19 @@ public final class CassandraConfigStore {
     }
 
     public Optional<String> uuidOf(ConfigType type, List<String> fqName) {
-        return StoreCalls.call("looking up " + fqName, () -> ledger.uuidOf(type.dashed(), String.join(":", fqName)));
+        Optional<String> uuid = StoreCalls.call("looking up " + fqName,
+                () -> ledger.uuidOf(type.dashed(), String.join(":", fqName)));
+        uuid.ifPresent(u -> names.remember(type, fqName, u));
+        return uuid;
+    }
+
+    /** A uuid this instance saw {@code fqName} name; callers must check the object they read with it. */
+    Optional<String> uuidHint(ConfigType type, List<String> fqName) {
+        return names.hint(type, fqName);
+    }
+
+    void forgetHint(ConfigType type, List<String> fqName) {
+        names.forget(type, fqName);
     }
 
     public Optional<StoredObject> find(ConfigType type, List<String> fqName) {

@@ -44,6 +44,14 @@ public final class StoreView implements ConfigState, AutoCloseable {
 
     @Override
     public Optional<StoredObject> find(ConfigType type, List<String> fqName) {
+        Optional<String> hint = store.uuidHint(type, fqName);
+        if (hint.isPresent()) {
+            Optional<StoredObject> hinted = find(hint.get()).filter(o -> o.type() == type && o.fqName().equals(fqName));
+            if (hinted.isPresent()) {
+                return hinted;
+            }
+            store.forgetHint(type, fqName);
+        }
         return store.uuidOf(type, fqName).flatMap(this::find).filter(o -> o.type() == type);
     }
 
