@@ -14,6 +14,7 @@ import io.filament.configapi.store.ListedObject;
 import io.filament.configapi.store.StageTimers;
 import io.filament.contracts.config.ConfigType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,7 @@ class ResourceController {
     }
 
     @GetMapping("/{collection}")
-    ResponseEntity<String> list(@PathVariable String collection, @RequestParam Map<String, String> params) {
+    ResponseEntity<byte[]> list(@PathVariable String collection, @RequestParam Map<String, String> params) {
         TypeDescriptor d = registry.byCollection(collection);
         ListQuery query = ListQuery.from(params);
         Optional<String> parentByName = query.parentFqName().map(name -> parentUuid(d, params, name));
@@ -118,12 +119,12 @@ class ResourceController {
         return timers.time("list-render", () -> render(d, collection, query, selected));
     }
 
-    private ResponseEntity<String> render(TypeDescriptor d, String collection, ListQuery query,
+    private ResponseEntity<byte[]> render(TypeDescriptor d, String collection, ListQuery query,
                                           List<ListedObject> selected) {
         if (query.count()) {
             ObjectNode out = json.createObjectNode();
             out.putObject(collection).put("count", selected.size());
-            return ok(out);
+            return okBytes(json.writeValueAsBytes(out));
         }
         List<ListedObject> page = selected.stream()
                 .filter(o -> query.pageMarker().map(m -> o.uuid().compareTo(m) > 0).orElse(true))
@@ -131,34 +132,34 @@ class ResourceController {
         String base = base();
         var options = new ObjectRenderer.Options(false, false, !query.excludeHrefs(), query.fields());
         boolean cacheable = query.detail() && query.fields().isEmpty() && !query.excludeHrefs();
-        StringBuilder out = new StringBuilder(page.size() * 1600 + 64).append("{\"").append(collection)
-                .append("\":[");
-        for (int i = 0; i < page.size(); i++) {
-            ListedObject row = page.get(i);
-            if (i > 0) {
-                out.append(',');
-            }
+        List<byte[]> items = new ArrayList<>(page.size());
+        for (ListedObject row : page) {
             if (cacheable) {
-                out.append(rendered.get(row, base, () -> {
+                items.add(rendered.get(row, base, () -> {
                     StoredObject object = row.parse(json);
-                    return json.writeValueAsString(wrap(d.type(), renderer.renderInPlace(object.body(), object, base,
+                    return json.writeValueAsBytes(wrap(d.type(), renderer.renderInPlace(object.body(), object, base,
                             options)));
                 }));
             } else if (query.detail()) {
                 StoredObject object = row.parse(json);
-                out.append(json.writeValueAsString(wrap(d.type(), renderer.renderInPlace(object.body(), object, base,
+                items.add(json.writeValueAsBytes(wrap(d.type(), renderer.renderInPlace(object.body(), object, base,
                         options))));
             } else {
-                out.append(json.writeValueAsString(summary(d, row, base, query)));
+                items.add(json.writeValueAsBytes(summary(d, row, base, query)));
             }
         }
-        out.append(']');
+        String head = "{\"" + collection + "\":[";
+        String tail = "]";
         if (query.pageLimit().isPresent()) {
             boolean more = page.size() == query.pageLimit().get() && selected.size() > page.size();
-            out.append(",\"marker\":").append(more ? "\"" + page.getLast().uuid() + "\"" : "null");
+            tail += ",\"marker\":" + (more ? "\"" + page.getLast().uuid() + "\"" : "null");
         }
-        out.append('}');
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
+        tail += "}";
+        return okBytes(JsonArrayBytes.join(head, items, tail));
+    }
+
+    private static ResponseEntity<byte[]> okBytes(byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private ObjectNode summary(TypeDescriptor d, ListedObject row, String base, ListQuery query) {
