@@ -2,14 +2,21 @@ package io.filament.schema.config;
 
 import java.util.List;
 
-/** A fully qualified name, e.g. {@code default-domain:demo:red}; the identity of a config object. */
-public record FqName(List<String> parts) implements Comparable<FqName> {
+/**
+ * A fully qualified name, e.g. {@code default-domain:demo:red}; the identity of a config object. Immutable; the
+ * colon-joined text is built once, as every index and derived record is keyed by it.
+ */
+public final class FqName implements Comparable<FqName> {
 
-    public FqName {
-        parts = List.copyOf(parts);
-        if (parts.isEmpty()) {
+    private final List<String> parts;
+    private final String text;
+
+    public FqName(List<String> parts) {
+        this.parts = List.copyOf(parts);
+        if (this.parts.isEmpty()) {
             throw new ConfigRecordRejected("fq_name", "[]", "must name at least one element");
         }
+        this.text = String.join(":", this.parts);
     }
 
     public static FqName of(String... parts) {
@@ -18,6 +25,10 @@ public record FqName(List<String> parts) implements Comparable<FqName> {
 
     public static FqName parse(String colonSeparated) {
         return new FqName(List.of(colonSeparated.split(":", -1)));
+    }
+
+    public List<String> parts() {
+        return parts;
     }
 
     public String name() {
@@ -37,11 +48,21 @@ public record FqName(List<String> parts) implements Comparable<FqName> {
 
     @Override
     public int compareTo(FqName other) {
-        return toString().compareTo(other.toString());
+        return text.compareTo(other.text);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FqName that && parts.equals(that.parts);
+    }
+
+    @Override
+    public int hashCode() {
+        return parts.hashCode();
     }
 
     @Override
     public String toString() {
-        return String.join(":", parts);
+        return text;
     }
 }

@@ -2,6 +2,7 @@ package io.filament.schema.projection;
 
 import io.filament.schema.config.ConfigObject;
 import io.filament.schema.policy.AclRule;
+import io.filament.schema.policy.ConnectionIntent;
 import io.filament.schema.policy.NetworkAclDeriver;
 import io.filament.schema.policy.NetworkPolicyExpander;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.Map;
  */
 final class ExpansionCache {
 
-    /** A network's attached policies, their expanded rules and the ACL entries built from them. */
-    record Expansion(List<ConfigObject> policies, List<AclRule> rules, List<Object> aclEntries) {
+    /** A network's attached policies, their expanded rules, the ACL entries and the connection intent from them. */
+    record Expansion(List<ConfigObject> policies, List<AclRule> rules, List<Object> aclEntries,
+                     ConnectionIntent intent) {
     }
 
     private record Identity(Object object) {
@@ -52,7 +54,8 @@ final class ExpansionCache {
         policies.forEach(policy -> identities.add(new Identity(policy)));
         return cache.computeIfAbsent(new Key(name, identities), key -> {
             List<AclRule> rules = NetworkPolicyExpander.expand(name, policies);
-            return new Expansion(policies, rules, NetworkAclDeriver.entries(name, rules));
+            return new Expansion(policies, rules, NetworkAclDeriver.entries(name, rules),
+                    NetworkPolicyExpander.intentOf(name, rules));
         });
     }
 }

@@ -1,21 +1,21 @@
 package io.filament.schema.projection;
 
 import io.filament.schema.config.ConfigImage;
+import io.filament.schema.config.ConfigKey;
 import io.filament.schema.config.ConfigObject;
 import io.filament.schema.desired.DesiredRecord;
-import io.filament.schema.policy.AclRule;
 import io.filament.schema.policy.AttachedPolicies;
 import io.filament.schema.policy.ConnectionDeriver;
 import io.filament.schema.policy.ConnectionGraph;
-import io.filament.schema.policy.ConnectionIntent;
 import io.filament.schema.policy.NetworkAclDeriver;
-import io.filament.schema.policy.NetworkPolicyExpander;
 import io.filament.schema.routing.GlobalSettings;
 import io.filament.schema.routing.RouteTargetStore;
 import io.filament.schema.routing.RoutingInstanceDeriver;
 import io.filament.schema.securitygroup.SecurityGroupAclDeriver;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The records one config object owns, given the image, the connection graph and the route-target claims. A network
@@ -32,6 +32,7 @@ final class Projection {
     private final ConnectionGraph graph;
     private final RoutingInstanceDeriver instances;
     private final ExpansionCache expansions;
+    private final Map<ConfigKey, ExpansionCache.Expansion> expanded = new HashMap<>();
 
     Projection(ConfigImage image, ConnectionGraph graph, RouteTargetStore store, ExpansionCache expansions) {
         this.image = image;
@@ -40,15 +41,16 @@ final class Projection {
         this.expansions = expansions;
     }
 
+    /** Looked up once per network and projection: the image does not change while a projection is in use. */
     private ExpansionCache.Expansion expansion(ConfigObject network) {
-        return expansions.expansion(network, AttachedPolicies.of(network, image));
+        return expanded.computeIfAbsent(network.key(),
+                key -> expansions.expansion(network, AttachedPolicies.of(network, image)));
     }
 
     /** Recomputes the network's connection intent from its policies and records it in the graph. */
     void updateIntent(ConfigObject network) {
         String name = network.fqName().toString();
-        ConnectionIntent intent = NetworkPolicyExpander.intentOf(name, expansion(network).rules());
-        graph.put(name, network.fqName().parent(), intent);
+        graph.put(name, network.fqName().parent(), expansion(network).intent());
     }
 
     List<DesiredRecord> networkRecords(ConfigObject network) {
@@ -63,7 +65,7 @@ final class Projection {
         for (ConfigObject peer : peers) {
             if (ownInstance.compareTo(RoutingInstanceDeriver.instanceName(peer)) < 0) {
                 records.add(ConnectionDeriver.derive(network, expansion.policies(), peer,
-                        AttachedPolicies.of(peer, image)));
+                        expansion(peer).policies()));
             }
         }
         return records;

@@ -6,21 +6,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the config binding only while this instance holds the lease. Granting activates the engine (rebuild and
- * catch-up publish) and then starts the binding; revoking stops the binding and drops the engine's state. Both run
- * on one activation thread so they never overlap.
+ * Follows the config topic only while this instance holds the lease. Granting activates the engine (rebuild and
+ * catch-up publish) and then starts the follower from the position the activation reached; revoking stops the
+ * follower and drops the engine's state. Both run on one activation thread so they never overlap.
  */
 public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderElection.Listener {
 
-    static final String CONFIG_BINDING = "config-in-0";
     private static final Logger log = LoggerFactory.getLogger(ActiveStandbyCoordinator.class);
 
     private final ProjectionEngine engine;
-    private final BindingsLifecycleController bindings;
+    private final ConfigFollower follower;
     private static final long RETRY_SECONDS = 2;
 
     private final ScheduledExecutorService activation =
@@ -28,10 +26,9 @@ public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderEle
     private final LeaderElection election;
     private volatile boolean running;
 
-    public ActiveStandbyCoordinator(ProjectionEngine engine, BindingsLifecycleController bindings,
-                                    LeaderElection election) {
+    ActiveStandbyCoordinator(ProjectionEngine engine, ConfigFollower follower, LeaderElection election) {
         this.engine = engine;
-        this.bindings = bindings;
+        this.follower = follower;
         this.election = election;
         engine.onFailure(() -> activation.submit(this::rebuild));
     }
@@ -59,8 +56,7 @@ public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderEle
             return;
         }
         try {
-            engine.activate();
-            bindings.start(CONFIG_BINDING);
+            follower.start(engine.activate());
             log.info("{} is the active schema transformer", election.owner());
         } catch (RuntimeException failure) {
             log.warn("Activation failed, retrying in {} s: {}", RETRY_SECONDS, failure.toString());
@@ -72,13 +68,13 @@ public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderEle
     }
 
     private void deactivate() {
-        bindings.stop(CONFIG_BINDING);
+        follower.stop();
         engine.deactivate();
         log.info("{} is standby", election.owner());
     }
 
     private void rebuild() {
-        bindings.stop(CONFIG_BINDING);
+        follower.stop();
         if (running && isLeader()) {
             activate();
         }
@@ -100,6 +96,7 @@ public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderEle
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+        follower.close();
     }
 
     @Override
@@ -109,7 +106,7 @@ public final class ActiveStandbyCoordinator implements SmartLifecycle, LeaderEle
 
     @Override
     public int getPhase() {
-        // After the binding infrastructure has started, before it stops.
+        // Starts last and stops first: the producer and the Cassandra session outlive it.
         return Integer.MAX_VALUE - 1000;
     }
 }

@@ -3,31 +3,32 @@ package io.filament.schema.stream;
 import io.filament.schema.desired.CanonicalJson;
 import io.filament.schema.desired.DesiredChange;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * Sends desired records to the {@code desired-out-0} binding ({@code filament.desired.v1}): the canonical JSON
- * value, or a tombstone, keyed {@code <type>/<id>}, with CloudEvents headers whose id is derived from key and
- * value so that a re-send of the same record carries the same id.
+ * Turns desired changes into records of {@code filament.desired.v1}: the canonical JSON value, or a tombstone, keyed
+ * {@code <type>/<id>}, with CloudEvents binary-mode headers whose id is derived from key and value, so that a re-send
+ * of the same record carries the same id.
  */
 public final class DesiredPublisher {
 
-    static final String BINDING = "desired-out-0";
+    private static final Header SPEC_VERSION = new RecordHeader("ce_specversion", raw("1.0"));
+    private static final Header SOURCE = new RecordHeader("ce_source", raw("/filament/schema-transformer"));
+    private static final Header CONTENT_TYPE = new RecordHeader("content-type", raw("application/json"));
 
-    private final StreamBridge bridge;
+    private final String topic;
 
-    public DesiredPublisher(StreamBridge bridge) {
-        this.bridge = bridge;
+    public DesiredPublisher(String topic) {
+        this.topic = topic;
     }
 
-    public void publish(DesiredChange change) {
+    public ProducerRecord<String, byte[]> record(DesiredChange change) {
         byte[] value = change instanceof DesiredChange.Upsert(var record) ? CanonicalJson.bytes(record) : null;
-        publish(change.key(), value);
+        return record(change.key(), value);
     }
 
     /** Header values as raw UTF-8 bytes, as CloudEvents binary mode wants them (not JSON-quoted). */
@@ -35,21 +36,32 @@ public final class DesiredPublisher {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    public void publish(String key, byte[] value) {
-        String type = key.substring(0, key.indexOf('/'));
-        byte[] identity = (key + "\n" + (value == null ? "" : new String(value, StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.UTF_8);
-        Message<?> message = MessageBuilder.withPayload(value == null ? KafkaNull.INSTANCE : value)
-                .setHeader(KafkaHeaders.KEY, key)
-                .setHeader("ce_specversion", raw("1.0"))
-                .setHeader("ce_id", raw(UUID.nameUUIDFromBytes(identity).toString()))
-                .setHeader("ce_source", raw("/filament/schema-transformer"))
-                .setHeader("ce_type", raw("io.filament.desired." + type + (value == null ? ".deleted" : ".updated")))
-                .setHeader("ce_subject", raw(key.substring(key.indexOf('/') + 1)))
-                .setHeader("content-type", raw("application/json"))
-                .build();
-        if (!bridge.send(BINDING, message)) {
-            throw new IllegalStateException("desired record " + key + " was not accepted by binding " + BINDING);
+    public ProducerRecord<String, byte[]> record(String key, byte[] value) {
+        int slash = key.indexOf('/');
+        if (slash <= 0) {
+            throw new IllegalArgumentException("desired record key " + key + ": expected <type>/<id>");
         }
+        String type = key.substring(0, slash);
+        List<Header> headers = List.of(
+                SPEC_VERSION,
+                new RecordHeader("ce_id", raw(eventId(key, value).toString())),
+                SOURCE,
+                new RecordHeader("ce_type", raw("io.filament.desired." + type
+                        + (value == null ? ".deleted" : ".updated"))),
+                new RecordHeader("ce_subject", raw(key.substring(slash + 1))),
+                CONTENT_TYPE);
+        return new ProducerRecord<>(topic, null, key, value, headers);
+    }
+
+    /** A name-based UUID of {@code key + "\n" + value}: equal records, equal ids. */
+    private static UUID eventId(String key, byte[] value) {
+        byte[] keyBytes = raw(key);
+        byte[] identity = new byte[keyBytes.length + 1 + (value == null ? 0 : value.length)];
+        System.arraycopy(keyBytes, 0, identity, 0, keyBytes.length);
+        identity[keyBytes.length] = '\n';
+        if (value != null) {
+            System.arraycopy(value, 0, identity, keyBytes.length + 1, value.length);
+        }
+        return UUID.nameUUIDFromBytes(identity);
     }
 }

@@ -4,18 +4,19 @@ import io.filament.schema.config.ConfigChange;
 import io.filament.schema.config.ConfigRecordParser;
 import io.filament.schema.config.ConfigRecordRejected;
 import io.filament.schema.desired.CanonicalJson;
-import io.filament.schema.desired.DesiredChange;
 import io.filament.schema.desired.DesiredRecord;
 import io.filament.schema.projection.IncrementalTranslator;
 import io.filament.schema.routing.RouteTargetStore;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +24,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the translator while this instance is active. Activation rebuilds the config image from the whole config
  * topic, reads what the desired topic already holds, and publishes only the difference, so a restart or a takeover
- * re-sends nothing that is already there. Afterwards every config record from the binding is applied and its
- * changes are published at once. All methods are synchronized: activation runs on the activation thread, records
- * arrive on the binder's consumer thread.
+ * re-sends nothing that is already there. Afterwards the config follower hands over every poll of the config topic
+ * as one batch: each record is parsed and applied in offset order, and the desired records the whole batch changed
+ * (and its dead letters) go to the producer together, in that order, if the lease is still valid. All methods are
+ * synchronized: activation runs on the activation thread, batches arrive on the follower's thread.
  */
-public final class ProjectionEngine {
+public final class ProjectionEngine implements ConfigFollower.BatchHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionEngine.class);
 
     private final SchemaTransformerProperties.Topics topics;
     private final ConfigTopicReader reader;
     private final RouteTargetStore store;
+    private final KafkaOutput output;
     private final DesiredPublisher publisher;
     private final DeadLetterPublisher deadLetters;
     private final BooleanSupplier leader;
@@ -43,24 +46,30 @@ public final class ProjectionEngine {
     private Map<Integer, Long> positions = Map.of();
     private Runnable onFailure = () -> { };
 
-    public ProjectionEngine(SchemaTransformerProperties.Topics topics, ConfigTopicReader reader,
-                            RouteTargetStore store, DesiredPublisher publisher, DeadLetterPublisher deadLetters,
-                            BooleanSupplier leader) {
+    ProjectionEngine(SchemaTransformerProperties.Topics topics, ConfigTopicReader reader, RouteTargetStore store,
+                     KafkaOutput output, DesiredPublisher publisher, DeadLetterPublisher deadLetters,
+                     BooleanSupplier leader) {
         this.topics = topics;
         this.reader = reader;
         this.store = store;
+        this.output = output;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
         this.leader = leader;
     }
 
-    /** Called when applying a record failed for a reason other than the record itself (e.g. Cassandra down). */
+    /** Called when applying or publishing failed for a reason other than the record itself (e.g. Cassandra down). */
     public synchronized void onFailure(Runnable action) {
         this.onFailure = action;
     }
 
-    public synchronized void activate() {
+    /**
+     * Rebuilds the state from the topics and publishes what the desired topic lacks; returns the config topic
+     * position (partition → next offset) from which to follow.
+     */
+    public synchronized Map<Integer, Long> activate() {
         long started = System.nanoTime();
+        output.reopen();
         Map<String, byte[]> published = new java.util.TreeMap<>();
         reader.readToEnd(topics.desired(), record -> {
             if (record.value() == null) {
@@ -72,20 +81,25 @@ public final class ProjectionEngine {
         Set<String> deadLettered = new HashSet<>();
         reader.readToEnd(topics.deadLetter(), record -> deadLettered.add(header(record, DeadLetterPublisher.ORIGIN_HEADER)));
 
-        List<ConfigChange> history = new java.util.ArrayList<>();
+        List<ConfigChange> history = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         Map<Integer, Long> read = reader.readToEnd(topics.config(), record -> {
             String origin = origin(record.partition(), record.offset());
-            parse(record.key(), record.value(), origin, !deadLettered.contains(origin)).ifPresent(history::add);
+            parse(record.key(), record.value(), origin, deadLettered.contains(origin) ? null : out)
+                    .ifPresent(history::add);
         });
         claimTargetsInBulk(history);
         IncrementalTranslator rebuilt = new IncrementalTranslator(store);
         rebuilt.applyAll(history);
         releaseClaimsOfVanishedInstances(rebuilt);
-        int sent = publishDifference(rebuilt.state(), published);
+        output.send(out);
+        int sent = out.size() + publishDifference(rebuilt.state(), published);
+        output.flush();
         translator = rebuilt;
         positions = read;
-        log.info("Active: rebuilt {} config objects into {} desired records, published {} differences in {} ms",
+        log.info("Active: rebuilt {} config objects into {} desired records, published {} records in {} ms",
                 rebuilt.image().size(), rebuilt.state().size(), sent, (System.nanoTime() - started) / 1_000_000);
+        return read;
     }
 
     public synchronized void deactivate() {
@@ -101,40 +115,71 @@ public final class ProjectionEngine {
         return translator == null ? 0 : translator.state().size();
     }
 
-    /** One record from the config binding; records already read during activation are skipped. */
-    public synchronized void onRecord(int partition, long offset, String key, byte[] value) {
-        if (translator == null || offset < positions.getOrDefault(partition, 0L)) {
+    /**
+     * One poll of the config topic: applies every record in order and publishes the resulting records together.
+     * Records before the activation's position are skipped. A failure while applying, or a delivery that failed
+     * since the last batch, drops the state and asks for a rebuild; a lapsed lease drops the state unpublished.
+     */
+    @Override
+    public synchronized void onBatch(Iterable<ConsumerRecord<String, byte[]>> records) {
+        if (translator == null) {
             return;
         }
-        var change = parse(key, value, origin(partition, offset), true);
-        if (change.isEmpty()) {
+        if (output.failure().isPresent()) {
+            fail(output.failure().get().key(), output.failure().get());
             return;
         }
-        List<DesiredChange> changes;
-        try {
-            changes = translator.apply(change.get());
-        } catch (RuntimeException failure) {
-            log.warn("Applying {} failed; rebuilding from the config topic: {}", key, failure.toString());
-            translator = null;
-            onFailure.run();
-            return;
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        int applied = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.offset() < positions.getOrDefault(record.partition(), 0L)) {
+                continue;
+            }
+            var change = parse(record.key(), record.value(), origin(record.partition(), record.offset()), out);
+            if (change.isEmpty()) {
+                continue;
+            }
+            try {
+                translator.apply(change.get()).forEach(desired -> out.add(publisher.record(desired)));
+            } catch (RuntimeException failure) {
+                fail(record.key(), failure);
+                return;
+            }
+            applied++;
         }
         if (!leader.getAsBoolean()) {
-            log.info("Lease no longer valid; not publishing the {} changes of {}", changes.size(), key);
+            log.info("Lease no longer valid; not publishing the {} records derived from {} config records",
+                    out.size(), applied);
             translator = null;
             return;
         }
-        changes.forEach(publisher::publish);
+        output.send(out);
     }
 
-    private java.util.Optional<ConfigChange> parse(String key, byte[] value, String origin, boolean deadLetter) {
+    /** The follower stopped on an error of its own (e.g. of its consumer). */
+    @Override
+    public synchronized void onFollowerFailure(RuntimeException failure) {
+        if (translator != null) {
+            fail(topics.config(), failure);
+        }
+    }
+
+    private void fail(String key, RuntimeException failure) {
+        log.warn("Applying or publishing {} failed; rebuilding from the config topic: {}", key, failure.toString());
+        translator = null;
+        onFailure.run();
+    }
+
+    /** Parses one record; a rejected one becomes a dead letter in {@code deadLetterSink} unless that is null. */
+    private Optional<ConfigChange> parse(String key, byte[] value, String origin,
+                                         List<ProducerRecord<String, byte[]>> deadLetterSink) {
         try {
-            return java.util.Optional.of(parser.parse(key, value));
+            return Optional.of(parser.parse(key, value));
         } catch (ConfigRecordRejected rejected) {
-            if (deadLetter) {
-                deadLetters.publish(key, value, origin, rejected);
+            if (deadLetterSink != null) {
+                deadLetterSink.add(deadLetters.record(key, value, origin, rejected));
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -160,18 +205,19 @@ public final class ProjectionEngine {
                 .forEach(store::release);
     }
 
+    /** Sends every record that differs from what the desired topic holds, one at a time to bound the memory. */
     private int publishDifference(Map<String, DesiredRecord> state, Map<String, byte[]> published) {
         int sent = 0;
         for (DesiredRecord record : state.values()) {
             byte[] bytes = CanonicalJson.bytes(record);
             if (!Arrays.equals(bytes, published.get(record.key()))) {
-                publisher.publish(record.key(), bytes);
+                output.send(publisher.record(record.key(), bytes));
                 sent++;
             }
         }
         for (String key : published.keySet()) {
             if (!state.containsKey(key)) {
-                publisher.publish(key, null);
+                output.send(publisher.record(key, null));
                 sent++;
             }
         }

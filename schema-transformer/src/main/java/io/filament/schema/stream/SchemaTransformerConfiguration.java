@@ -10,17 +10,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.binding.BindingsLifecycleController;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
-import org.springframework.messaging.Message;
 
-/** Wires Cassandra, the lease, the projection engine and the Spring Cloud Stream bindings. */
+/** Wires Cassandra, the lease, the projection engine and its Kafka consumer and producer. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SchemaTransformerProperties.class)
 class SchemaTransformerConfiguration {
@@ -48,14 +51,20 @@ class SchemaTransformerConfiguration {
         return new CassandraRouteTargetStore(session, properties.cassandra().keyspace());
     }
 
-    @Bean
-    DesiredPublisher desiredPublisher(StreamBridge bridge) {
-        return new DesiredPublisher(bridge);
-    }
-
-    @Bean
-    DeadLetterPublisher deadLetterPublisher(StreamBridge bridge, MeterRegistry registry) {
-        return new DeadLetterPublisher(bridge, registry);
+    /** The one producer for the desired and dead-letter topics (see {@link KafkaOutput} for why a plain client). */
+    @Bean(destroyMethod = "close")
+    KafkaOutput kafkaOutput(SchemaTransformerProperties properties) {
+        new TopicProvisioner(properties.kafkaBootstrapServers(), Duration.ofSeconds(30)).ensure(properties.topics());
+        var kafka = properties.kafka();
+        Properties producer = new Properties();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrapServers());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, (int) kafka.producerLinger().toMillis());
+        producer.put(ProducerConfig.BATCH_SIZE_CONFIG, kafka.producerBatch());
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, "schema-transformer-" + UUID.randomUUID());
+        return new KafkaOutput(() -> new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()));
     }
 
     @Bean
@@ -68,30 +77,32 @@ class SchemaTransformerConfiguration {
 
     @Bean
     ProjectionEngine projectionEngine(SchemaTransformerProperties properties, CassandraRouteTargetStore store,
-                                      DesiredPublisher publisher, DeadLetterPublisher deadLetters,
-                                      LeaderElection election) {
+                                      KafkaOutput output, MeterRegistry registry, LeaderElection election) {
+        var topics = properties.topics();
         var reader = new ConfigTopicReader(properties.kafkaBootstrapServers(), Duration.ofMinutes(2));
-        return new ProjectionEngine(properties.topics(), reader, store, publisher, deadLetters, election::isLeader);
+        return new ProjectionEngine(topics, reader, store, output, new DesiredPublisher(topics.desired()),
+                new DeadLetterPublisher(topics.deadLetter(), registry), election::isLeader);
+    }
+
+    /** Follows {@code filament.config.v1} after activation; see {@link ConfigFollower} for why a plain client. */
+    @Bean
+    ConfigFollower configFollower(SchemaTransformerProperties properties, ProjectionEngine engine) {
+        var kafka = properties.kafka();
+        Properties consumer = new Properties();
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafkaBootstrapServers());
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, kafka.maxPollRecords());
+        consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return new ConfigFollower(
+                () -> new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
+                properties.topics().config(), kafka.pollTimeout(), engine);
     }
 
     @Bean
-    ActiveStandbyCoordinator activeStandbyCoordinator(ProjectionEngine engine, BindingsLifecycleController bindings,
+    ActiveStandbyCoordinator activeStandbyCoordinator(ProjectionEngine engine, ConfigFollower follower,
                                                       LeaderElection election) {
-        return new ActiveStandbyCoordinator(engine, bindings, election);
-    }
-
-    /** The functional binding {@code config-in-0}: every record of {@code filament.config.v1}. */
-    @Bean
-    Consumer<Message<?>> config(ProjectionEngine engine) {
-        return message -> {
-            var headers = message.getHeaders();
-            Object payload = message.getPayload();
-            engine.onRecord(
-                    headers.get(KafkaHeaders.RECEIVED_PARTITION, Integer.class),
-                    headers.get(KafkaHeaders.OFFSET, Long.class),
-                    (String) headers.get(KafkaHeaders.RECEIVED_KEY),
-                    payload instanceof KafkaNull ? null : (byte[]) payload);
-        };
+        return new ActiveStandbyCoordinator(engine, follower, election);
     }
 
     @Bean

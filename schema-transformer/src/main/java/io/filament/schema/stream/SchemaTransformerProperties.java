@@ -8,17 +8,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the schema transformer ({@code filament.schema.*}).
  *
- * @param kafkaBootstrapServers the Kafka brokers, also given to the Spring Cloud Stream binder
+ * @param kafkaBootstrapServers the Kafka brokers of the config, desired and dead-letter topics
  * @param topics                the config, desired and dead-letter topics
  * @param cassandra             where route-target claims and the lease live
  * @param lease                 active/standby lease timing
+ * @param kafka                 consumer and producer tuning
  */
 @ConfigurationProperties("filament.schema")
 public record SchemaTransformerProperties(
         @DefaultValue("127.0.0.1:9092") String kafkaBootstrapServers,
         @DefaultValue Topics topics,
         @DefaultValue Cassandra cassandra,
-        @DefaultValue Lease lease) {
+        @DefaultValue Lease lease,
+        @DefaultValue Kafka kafka) {
 
     public record Topics(
             @DefaultValue("filament.config.v1") String config,
@@ -68,5 +70,29 @@ public record SchemaTransformerProperties(
             @DefaultValue("") String owner,
             @DefaultValue("5s") Duration ttl,
             @DefaultValue("1s") Duration renewInterval) {
+    }
+
+    /**
+     * @param maxPollRecords how many config records one poll, and so one published batch, holds at most
+     * @param pollTimeout    how long a poll waits for records before checking whether to stop
+     * @param producerLinger how long the producer waits to fill a batch; the records of one poll are sent together
+     * @param producerBatch  the producer's batch size per partition
+     */
+    public record Kafka(
+            @DefaultValue("500") int maxPollRecords,
+            @DefaultValue("500ms") Duration pollTimeout,
+            @DefaultValue("2ms") Duration producerLinger,
+            @DefaultValue("262144") int producerBatch) {
+
+        public Kafka {
+            if (maxPollRecords < 1) {
+                throw new IllegalArgumentException("filament.schema.kafka.max-poll-records=" + maxPollRecords
+                        + ": expected at least 1");
+            }
+            if (producerBatch < 1024) {
+                throw new IllegalArgumentException("filament.schema.kafka.producer-batch=" + producerBatch
+                        + ": expected at least 1024 bytes");
+            }
+        }
     }
 }
