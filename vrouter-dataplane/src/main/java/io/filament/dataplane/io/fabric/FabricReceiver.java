@@ -6,6 +6,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -42,17 +43,26 @@ public final class FabricReceiver implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Binds one socket per port on {@code address}. */
+    /**
+     * Binds one socket per port on {@code address}, exclusively: a port some other socket already holds on this
+     * address (or on the wildcard address) fails the whole bind with {@link FabricPortInUseException}, and the
+     * ports bound so far are released again.
+     */
     public void bind(InetAddress address, int... ports) throws InterruptedException {
         for (int port : ports) {
             Bootstrap b = new Bootstrap().group(group)
                     .channelFactory(() -> new EpollDatagramChannel(SocketProtocolFamily.INET))
                     .option(ChannelOption.SO_RCVBUF, 8 << 20)
-                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .option(ChannelOption.SO_REUSEADDR, false)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH))
                     .handler(new Handler(port));
-            channels.add(b.bind(new InetSocketAddress(address, port)).sync().channel());
+            ChannelFuture bound = b.bind(new InetSocketAddress(address, port)).await();
+            if (!bound.isSuccess()) {
+                close();
+                throw new FabricPortInUseException(address, port, bound.cause());
+            }
+            channels.add(bound.channel());
         }
     }
 
@@ -85,6 +95,7 @@ public final class FabricReceiver implements AutoCloseable {
         for (Channel c : channels) {
             c.close().syncUninterruptibly();
         }
+        channels.clear();
         group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
