@@ -80,12 +80,21 @@ class TwoHostOverlayIT {
 
     @AfterAll
     void stopHosts() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {agentA, agentB, hostA, hostB}) {
-            if (c != null) {
-                c.close();
+        try {
+            for (AutoCloseable c : new AutoCloseable[] {agentA, agentB}) {
+                if (c != null) {
+                    c.close();
+                }
             }
+        } finally {
+            // The processes and namespaces go away even when an agent connection failed to close.
+            for (DataplaneProcess host : new DataplaneProcess[] {hostA, hostB}) {
+                if (host != null) {
+                    host.close();
+                }
+            }
+            namespaces.close();
         }
-        namespaces.close();
     }
 
     private void tunnels(NextHop.Encapsulation encap) {
@@ -107,6 +116,9 @@ class TwoHostOverlayIT {
         assertThat(Iperf.tcp(vm2, vm1, VM2_IP, 2, false).bitsPerSecond()).isGreaterThan(1e6);
         assertThat(Iperf.tcp(vm2, vm1, VM2_IP, 2, true).bitsPerSecond()).isGreaterThan(1e6);
         assertThat(fabric(agentA).txPackets()).isGreaterThan(100);
+        var hostA = fabric(agentA);
+        assertThat(hostA.txBytes() / hostA.txPackets()).as("TCP crossed as super-packets (segmentation offload)")
+                .isGreaterThan(4000);
     }
 
     @Test
