@@ -59,7 +59,7 @@ topo_filament() {
     DP_PIDS+=($!)
   done
   for i in 1 2; do
-    for _ in $(seq 600); do grep -q 'forwarding on fabric' "$R/dataplane-hv$i.log" && break; sleep 0.1; done
+    for _ in $(seq 1800); do grep -q "forwarding on fabric" "$R/dataplane-hv$i.log" && break; sleep 0.1; done
     grep -q 'forwarding on fabric' "$R/dataplane-hv$i.log" || { log "dataplane hv$i did not start"; exit 1; }
   done
   for i in 1 2; do o=$((3-i)); local sock=$LAB/hv$i.sock

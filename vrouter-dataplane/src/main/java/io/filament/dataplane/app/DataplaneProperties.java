@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFlowsPerInterface default per-interface flow limit
  * @param flowIdleTimeout idle timeout of a forwarded flow
  * @param agingInterval how often the flow table is aged
+ * @param maxControlRequestBytes largest control request accepted
+ * @param fabricSourcePorts UDP sockets the fabric is sent from; each flow's entropy source port is one of theirs
  */
 @ConfigurationProperties("filament.dataplane")
 public record DataplaneProperties(
@@ -25,5 +27,6 @@ public record DataplaneProperties(
         @DefaultValue("16384") int maxFlowsPerInterface,
         @DefaultValue("180s") Duration flowIdleTimeout,
         @DefaultValue("1s") Duration agingInterval,
-        @DefaultValue("1048576") int maxControlRequestBytes) {
+        @DefaultValue("1048576") int maxControlRequestBytes,
+        @DefaultValue("16") int fabricSourcePorts) {
 }

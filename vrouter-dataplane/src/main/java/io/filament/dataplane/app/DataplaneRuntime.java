@@ -7,7 +7,7 @@ import io.filament.dataplane.flow.FlowSettings;
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.io.HostPacketIo;
 import io.filament.dataplane.io.fabric.FabricReceiver;
-import io.filament.dataplane.io.fabric.RawFabricSocket;
+import io.filament.dataplane.io.fabric.FabricSockets;
 import io.filament.dataplane.io.tap.TapPorts;
 import io.filament.dataplane.packet.wire.Ipv4Header;
 import io.filament.dataplane.packet.wire.UdpHeader;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the dataplane's threads in dependency order — fabric transmit socket, TAP reader ({@code tap-rx}), fabric
+ * Starts the dataplane's threads in dependency order — fabric transmit sockets, TAP reader ({@code tap-rx}), fabric
  * receive ({@code fabric-rx}), flow aging ({@code flow-aging}), control socket ({@code control}) — and stops them in
  * reverse.
  */
@@ -32,7 +32,7 @@ public final class DataplaneRuntime implements SmartLifecycle {
 
     private final DataplaneProperties properties;
     private final InstantSource clock;
-    private RawFabricSocket fabricTx;
+    private FabricSockets fabricTx;
     private ForwardingEngine engine;
     private TapPorts taps;
     private FabricReceiver fabricRx;
@@ -54,7 +54,7 @@ public final class DataplaneRuntime implements SmartLifecycle {
             FlowSettings flows = new FlowSettings(properties.flowCapacity(), properties.flowIdleTimeout(),
                     d.droppedTimeout(), d.closingTimeout(), properties.maxFlowsPerInterface(), d.exportInterval(),
                     d.recordQueueSize());
-            fabricTx = new RawFabricSocket();
+            fabricTx = new FabricSockets(fabric, properties.fabricSourcePorts());
             HostPacketIo io = new HostPacketIo(fabricTx);
             engine = new ForwardingEngine(limits, flows, io, fabric, clock);
             taps = new TapPorts(engine, limits.interfaces());

@@ -16,7 +16,7 @@ public final class TapPortDevices implements PortDevices {
 
     @Override
     public void open(Vif vif, String namespace, String renameTo) {
-        TapDevice device = TapDevice.create(vif.name());
+        TapDevice device = TapDevice.createWithOffloads(vif.name());
         try {
             new PortPlacement(namespace, renameTo, vif.mac(), vif.mtu()).apply(device.name());
         } catch (RuntimeException e) {

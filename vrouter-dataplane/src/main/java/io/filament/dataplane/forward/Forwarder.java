@@ -1,5 +1,7 @@
 package io.filament.dataplane.forward;
 
+import io.filament.dataplane.offload.PartialChecksum;
+import io.filament.dataplane.offload.VirtioNetHeader;
 import io.filament.dataplane.packet.wire.ArpPacket;
 import io.filament.dataplane.packet.wire.EthernetHeader;
 import io.filament.dataplane.packet.wire.Icmpv6Message;
@@ -50,6 +52,15 @@ public final class Forwarder {
 
     /** A frame a VM sent on interface {@code vifIndex}. */
     public void fromInterface(int vifIndex, ByteBuf buf, int off, int len) {
+        fromInterface(vifIndex, buf, off, len, 0);
+    }
+
+    /**
+     * A frame a VM sent on interface {@code vifIndex}; {@code segmentSize} > 0 when it is a TCP super-packet whose
+     * checksum field holds the pseudo-header sum (see {@link PacketIo}).
+     */
+    public void fromInterface(int vifIndex, ByteBuf buf, int off, int len, int segmentSize) {
+        p.segmentSize = segmentSize;
         Vif vif = tables.vif(vifIndex);
         if (vif == null) {
             counters.drop(DropReason.UNKNOWN_INTERFACE);
@@ -77,7 +88,7 @@ public final class Forwarder {
         if (!ArpPacket.isWellFormed(buf, off + EthernetHeader.LENGTH, len - EthernetHeader.LENGTH)) {
             counters.drop(DropReason.MALFORMED);
         } else if (NeighborResponder.answerArp(buf, off, vrf, vif.ipv4())) {
-            toInterface(vif, buf, off, EthernetHeader.LENGTH + ArpPacket.LENGTH);
+            toInterface(vif, buf, off, EthernetHeader.LENGTH + ArpPacket.LENGTH, 0);
         } else {
             counters.drop(DropReason.ARP_NOT_PROXIED);
         }
@@ -85,7 +96,8 @@ public final class Forwarder {
 
     private void routeFromInterface(Vif vif, Vrf vrf, ByteBuf buf, int off, int len) {
         int l3 = off + EthernetHeader.LENGTH;
-        if (!p.parse(buf, l3, len - EthernetHeader.LENGTH)) {
+        if (!p.parse(buf, l3, len - EthernetHeader.LENGTH)
+                || p.segmentSize > 0 && p.protocol != Ipv4Header.PROTO_TCP) {
             counters.drop(DropReason.MALFORMED);
             return;
         }
@@ -98,7 +110,7 @@ public final class Forwarder {
                 && buf.getUnsignedByte(p.l4Offset) == Icmpv6Message.NEIGHBOR_SOLICITATION) {
             int reply = NeighborResponder.answerSolicitation(buf, off, p.l4Offset, l3 + p.l3Length - p.l4Offset, vrf);
             if (reply > 0) {
-                toInterface(vif, buf, off, reply);
+                toInterface(vif, buf, off, reply, 0);
             } else {
                 counters.drop(DropReason.ARP_NOT_PROXIED);
             }
@@ -143,10 +155,11 @@ public final class Forwarder {
             case NextHop.Tunnel t -> {
                 decrementTtl(buf);
                 if (t.encapsulation() == NextHop.Encapsulation.MPLS_OVER_UDP) {
-                    tunnels.sendMpls(buf, l3, p.l3Length, t.labelOrVni(), t.remote(), p.entropyPort());
+                    tunnels.sendMpls(buf, l3, p.l3Length, t.labelOrVni(), t.remote(), io.entropyPort(p.flowHash),
+                            p.segmentSize);
                 } else {
                     tunnels.sendVxlanRouted(buf, l3, p.l3Length, p.family, t.labelOrVni(), t.innerDestinationMac(),
-                            t.remote(), p.entropyPort());
+                            t.remote(), io.entropyPort(p.flowHash), p.segmentSize);
                 }
             }
             case NextHop.Receive r -> packetIn(vif.index(), PacketIn.Reason.RECEIVE, buf,
@@ -158,6 +171,15 @@ public final class Forwarder {
 
     /** A UDP payload that arrived on the fabric socket bound to {@code port}, sent by {@code source}. */
     public void fromFabric(int source, int port, ByteBuf buf, int off, int len) {
+        fromFabric(source, port, buf, off, len, 0);
+    }
+
+    /**
+     * A UDP payload from the fabric; {@code segmentSize} > 0 when the I/O coalesced in-order TCP segments into one
+     * super-packet (see {@link PacketIo}).
+     */
+    public void fromFabric(int source, int port, ByteBuf buf, int off, int len, int segmentSize) {
+        p.segmentSize = segmentSize;
         counters.fabricRx(len);
         if (port == UdpHeader.PORT_MPLS_OVER_UDP || port == UdpHeader.PORT_MPLS_OVER_UDP_LEGACY) {
             fromMpls(buf, off, len);
@@ -170,7 +192,8 @@ public final class Forwarder {
 
     private void fromMpls(ByteBuf buf, int off, int len) {
         if (len < MplsLabelEntry.LENGTH + Ipv4Header.MIN_LENGTH || !MplsLabelEntry.isBottomOfStack(buf, off)
-                || !p.parse(buf, off + MplsLabelEntry.LENGTH, len - MplsLabelEntry.LENGTH)) {
+                || !p.parse(buf, off + MplsLabelEntry.LENGTH, len - MplsLabelEntry.LENGTH)
+                || p.segmentSize > 0 && p.protocol != Ipv4Header.PROTO_TCP) {
             counters.drop(DropReason.MALFORMED);
             return;
         }
@@ -202,13 +225,14 @@ public final class Forwarder {
                 counters.drop(DropReason.MALFORMED);
             } else if (NeighborResponder.answerArp(buf, eth, vrf, 0)) {
                 tunnels.sendVxlan(buf, eth, EthernetHeader.LENGTH + ArpPacket.LENGTH, vni, source,
-                        49152 | (source & 0x3FFF));
+                        io.entropyPort(source), 0);
             } else {
                 counters.drop(DropReason.ARP_NOT_PROXIED);
             }
         } else if (type != EthernetHeader.TYPE_IPV4 && type != EthernetHeader.TYPE_IPV6) {
             counters.drop(DropReason.UNSUPPORTED_ETHERTYPE);
-        } else if (!p.parse(buf, eth + EthernetHeader.LENGTH, frameLength - EthernetHeader.LENGTH)) {
+        } else if (!p.parse(buf, eth + EthernetHeader.LENGTH, frameLength - EthernetHeader.LENGTH)
+                || p.segmentSize > 0 && p.protocol != Ipv4Header.PROTO_TCP) {
             counters.drop(DropReason.MALFORMED);
         } else if (p.isMulticastDestination()) {
             counters.drop(DropReason.MULTICAST);
@@ -248,11 +272,12 @@ public final class Forwarder {
 
     /** A frame the agent sends to a VM (e.g. its DHCP reply), as it is. */
     public void packetOut(int vifIndex, ByteBuf buf, int off, int len) {
+        p.segmentSize = 0;
         Vif vif = tables.vif(vifIndex);
         if (vif == null) {
             counters.drop(DropReason.UNKNOWN_INTERFACE);
         } else {
-            toInterface(vif, buf, off, len);
+            toInterface(vif, buf, off, len, 0);
         }
     }
 
@@ -260,11 +285,11 @@ public final class Forwarder {
         int eth = l3 - EthernetHeader.LENGTH;
         EthernetHeader.write(buf, eth, dst.mac(), MacAddress.VROUTER.value(),
                 p.family == 4 ? EthernetHeader.TYPE_IPV4 : EthernetHeader.TYPE_IPV6);
-        toInterface(dst, buf, eth, EthernetHeader.LENGTH + p.l3Length);
+        toInterface(dst, buf, eth, EthernetHeader.LENGTH + p.l3Length, p.segmentSize);
     }
 
-    private void toInterface(Vif vif, ByteBuf buf, int off, int len) {
-        if (io.sendToInterface(vif, buf, off, len)) {
+    private void toInterface(Vif vif, ByteBuf buf, int off, int len, int segmentSize) {
+        if (io.sendToInterface(vif, buf, off, len, segmentSize)) {
             counters.tx(vif.index(), len);
         } else {
             counters.drop(DropReason.TRANSMIT_ERROR);
@@ -280,6 +305,11 @@ public final class Forwarder {
     }
 
     private void packetIn(int vif, PacketIn.Reason reason, ByteBuf buf, int off, int len) {
+        if (p.segmentSize > 0) {
+            // The agent gets an ordinary frame: finish the checksum the sender left to the device.
+            PartialChecksum.complete(buf, p.l4Offset, p.l3Offset + p.l3Length - p.l4Offset, 0,
+                    VirtioNetHeader.TCP_CHECKSUM_OFFSET);
+        }
         byte[] frame = new byte[len];
         buf.getBytes(off, frame);
         if (!packetIns.offer(new PacketIn(vif, reason, frame))) {

@@ -50,9 +50,14 @@ public final class ForwardingEngine {
     }
 
     public void fromInterface(int vif, ByteBuf buf, int off, int len) {
+        fromInterface(vif, buf, off, len, 0);
+    }
+
+    /** A frame from a VM; {@code segmentSize} > 0 for a TCP super-packet (see {@link PacketIo}). */
+    public void fromInterface(int vif, ByteBuf buf, int off, int len, int segmentSize) {
         lock.lock();
         try {
-            forwarder.fromInterface(vif, buf, off, len);
+            forwarder.fromInterface(vif, buf, off, len, segmentSize);
         } catch (RuntimeException e) {
             unexpected(e);
         } finally {
@@ -61,9 +66,14 @@ public final class ForwardingEngine {
     }
 
     public void fromFabric(int source, int port, ByteBuf buf, int off, int len) {
+        fromFabric(source, port, buf, off, len, 0);
+    }
+
+    /** A UDP payload from the fabric; {@code segmentSize} > 0 for coalesced TCP segments (see {@link PacketIo}). */
+    public void fromFabric(int source, int port, ByteBuf buf, int off, int len, int segmentSize) {
         lock.lock();
         try {
-            forwarder.fromFabric(source, port, buf, off, len);
+            forwarder.fromFabric(source, port, buf, off, len, segmentSize);
         } catch (RuntimeException e) {
             unexpected(e);
         } finally {

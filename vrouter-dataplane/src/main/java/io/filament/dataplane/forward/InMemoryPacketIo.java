@@ -11,30 +11,30 @@ import java.util.List;
  */
 public final class InMemoryPacketIo implements PacketIo {
 
-    /** A frame sent to an interface ({@code vif} ≥ 0) or to the fabric ({@code remote}). */
-    public record Sent(int vif, int remote, byte[] bytes) {
+    /** A frame sent to an interface ({@code vif} ≥ 0) or to the fabric ({@code remote}), with its segment size. */
+    public record Sent(int vif, int remote, byte[] bytes, int segmentSize) {
     }
 
     private final List<Sent> sent = new ArrayList<>();
     private boolean refusing;
 
     @Override
-    public boolean sendToInterface(Vif vif, ByteBuf buf, int offset, int length) {
-        return record(vif.index(), 0, buf, offset, length);
+    public boolean sendToInterface(Vif vif, ByteBuf buf, int offset, int length, int segmentSize) {
+        return record(vif.index(), 0, buf, offset, length, segmentSize);
     }
 
     @Override
-    public boolean sendToFabric(int remote, ByteBuf buf, int offset, int length) {
-        return record(-1, remote, buf, offset, length);
+    public boolean sendToFabric(int remote, ByteBuf buf, int offset, int length, int segmentSize) {
+        return record(-1, remote, buf, offset, length, segmentSize);
     }
 
-    private boolean record(int vif, int remote, ByteBuf buf, int offset, int length) {
+    private boolean record(int vif, int remote, ByteBuf buf, int offset, int length, int segmentSize) {
         if (refusing) {
             return false;
         }
         byte[] copy = new byte[length];
         buf.getBytes(offset, copy);
-        sent.add(new Sent(vif, remote, copy));
+        sent.add(new Sent(vif, remote, copy, segmentSize));
         return true;
     }
 

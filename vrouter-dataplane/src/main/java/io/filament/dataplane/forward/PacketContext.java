@@ -28,6 +28,8 @@ final class PacketContext {
     int tcpFlags;
     int ttl;
     int flowHash;
+    /** Segment size of a TCP super-packet (offload), 0 for an ordinary packet; set by the caller, not by parse. */
+    int segmentSize;
 
     /** Parses an IPv4 or IPv6 packet at {@code offset}; false when the headers are unusable. */
     boolean parse(ByteBuf buf, int offset, int available) {
@@ -126,10 +128,5 @@ final class PacketContext {
 
     boolean isMulticastDestination() {
         return family == 4 ? (dstHigh >>> 60) == 0xE || (dstHigh >>> 32) == 0xFFFFFFFFL : (dstHigh >>> 56) == 0xFF;
-    }
-
-    /** UDP source port for the outer header: entropy from the flow key in 49152–65535 (RFC 7510 §3). */
-    int entropyPort() {
-        return 49152 | (flowHash & 0x3FFF);
     }
 }

@@ -1,18 +1,41 @@
 package io.filament.dataplane.io;
 
 import io.filament.dataplane.forward.PacketIo;
-import io.filament.dataplane.io.fabric.RawFabricSocket;
+import io.filament.dataplane.io.fabric.FabricSockets;
 import io.filament.dataplane.io.tap.TapPorts;
+import io.filament.dataplane.offload.TcpSegmenter;
+import io.filament.dataplane.packet.wire.EthernetHeader;
+import io.filament.dataplane.packet.wire.Ipv4Header;
+import io.filament.dataplane.packet.wire.MplsLabelEntry;
+import io.filament.dataplane.packet.wire.UdpHeader;
+import io.filament.dataplane.packet.wire.VxlanHeader;
 import io.filament.dataplane.table.Vif;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
-/** Packet I/O of a real host: VM interfaces are TAP devices, the fabric is a raw IPv4 socket. */
+/**
+ * Packet I/O of a real host: VM interfaces are TAP devices, the fabric is a set of UDP sockets. The pipeline hands
+ * over complete outer IPv4 packets; the UDP payload after the outer headers is what goes to the socket, from the
+ * socket whose port the pipeline chose as the entropy source port.
+ *
+ * <p>A TCP super-packet bound for the fabric is cut here ({@link TcpSegmenter}) into standard encapsulated segments
+ * — each with its own MPLS label or VXLAN header and a complete inner TCP/IP packet — and sent with UDP GSO, at most
+ * 64 datagrams and 65,507 bytes per system call. If the kernel refuses a GSO send (e.g. a segment larger than the
+ * path MTU), the segments go one by one.
+ */
 public final class HostPacketIo implements PacketIo {
 
-    private volatile TapPorts taps;
-    private final RawFabricSocket fabric;
+    private static final int OUTER = Ipv4Header.MIN_LENGTH + UdpHeader.LENGTH;
+    private static final int MAX_SEGMENTS_PER_SEND = 64;
+    private static final int MAX_UDP_PAYLOAD = 65507;
 
-    public HostPacketIo(RawFabricSocket fabric) {
+    private volatile TapPorts taps;
+    private final FabricSockets fabric;
+    private final TcpSegmenter segmenter = new TcpSegmenter();
+    private final ByteBuf segments = Unpooled.directBuffer(2 * 65536);
+    private final ByteBuf scratch = Unpooled.directBuffer(65536 + 64);
+
+    public HostPacketIo(FabricSockets fabric) {
         this.fabric = fabric;
     }
 
@@ -22,13 +45,57 @@ public final class HostPacketIo implements PacketIo {
     }
 
     @Override
-    public boolean sendToInterface(Vif vif, ByteBuf buf, int offset, int length) {
+    public boolean sendToInterface(Vif vif, ByteBuf buf, int offset, int length, int segmentSize) {
         TapPorts ports = taps;
-        return ports != null && ports.send(vif.index(), buf, offset, length);
+        return ports != null && ports.send(vif.index(), buf, offset, length, segmentSize);
     }
 
     @Override
-    public boolean sendToFabric(int remote, ByteBuf buf, int offset, int length) {
-        return fabric.send(remote, buf, offset, length);
+    public int entropyPort(int flowHash) {
+        return fabric.port(flowHash);
+    }
+
+    @Override
+    public boolean sendToFabric(int remote, ByteBuf buf, int offset, int length, int segmentSize) {
+        int sourcePort = buf.getUnsignedShort(offset + Ipv4Header.MIN_LENGTH);
+        int port = buf.getUnsignedShort(offset + Ipv4Header.MIN_LENGTH + 2);
+        int payload = offset + OUTER;
+        int payloadLength = length - OUTER;
+        if (segmentSize == 0) {
+            if (buf.hasMemoryAddress()) {
+                return fabric.send(sourcePort, remote, port, buf.memoryAddress() + payload, payloadLength, 0);
+            }
+            scratch.setBytes(0, buf, payload, payloadLength);
+            return fabric.send(sourcePort, remote, port, scratch.memoryAddress(), payloadLength, 0);
+        }
+        int prefix = port == UdpHeader.PORT_VXLAN ? VxlanHeader.LENGTH + EthernetHeader.LENGTH : MplsLabelEntry.LENGTH;
+        int count = segmenter.segment(buf, payload, payload + prefix, payloadLength - prefix, segmentSize, segments, 0);
+        if (count < 0) {
+            return false;
+        }
+        int stride = segmenter.stride();
+        int perSend = Math.min(MAX_SEGMENTS_PER_SEND, MAX_UDP_PAYLOAD / stride);
+        if (perSend == 0) {
+            return false;
+        }
+        boolean all = true;
+        for (int first = 0; first < count; first += perSend) {
+            int n = Math.min(perSend, count - first);
+            int start = first * stride;
+            int bytes = first + n >= count ? segmenter.bytes() - start : n * stride;
+            long address = segments.memoryAddress() + start;
+            if (!fabric.send(sourcePort, remote, port, address, bytes, n > 1 ? stride : 0)) {
+                all &= sendOneByOne(sourcePort, remote, port, address, bytes, stride);
+            }
+        }
+        return all;
+    }
+
+    private boolean sendOneByOne(int sourcePort, int remote, int port, long address, int bytes, int stride) {
+        boolean all = true;
+        for (int at = 0; at < bytes; at += stride) {
+            all &= fabric.send(sourcePort, remote, port, address + at, Math.min(stride, bytes - at), 0);
+        }
+        return all;
     }
 }

@@ -67,14 +67,14 @@ public class PipelineBenchmark {
         long bytes;
 
         @Override
-        public boolean sendToInterface(Vif vif, ByteBuf buf, int offset, int length) {
+        public boolean sendToInterface(Vif vif, ByteBuf buf, int offset, int length, int segmentSize) {
             packets++;
             bytes += length;
             return true;
         }
 
         @Override
-        public boolean sendToFabric(int remote, ByteBuf buf, int offset, int length) {
+        public boolean sendToFabric(int remote, ByteBuf buf, int offset, int length, int segmentSize) {
             packets++;
             bytes += length;
             return true;

@@ -17,7 +17,7 @@ class ForwardingEngineTest {
             private int calls;
 
             @Override
-            public boolean sendToInterface(Vif vif, ByteBuf buf, int offset, int length) {
+            public boolean sendToInterface(Vif vif, ByteBuf buf, int offset, int length, int segmentSize) {
                 if (calls++ == 0) {
                     throw new IllegalStateException("device vanished");
                 }
@@ -25,7 +25,7 @@ class ForwardingEngineTest {
             }
 
             @Override
-            public boolean sendToFabric(int remote, ByteBuf buf, int offset, int length) {
+            public boolean sendToFabric(int remote, ByteBuf buf, int offset, int length, int segmentSize) {
                 return true;
             }
         };

@@ -53,8 +53,8 @@ class ControlSocketIT {
     @BeforeAll
     void start() throws Exception {
         dir = Files.createTempDirectory("fdp-control");
-        runtime = new DataplaneRuntime(new DataplaneProperties("control-it", "127.0.0.31",
-                dir.resolve("dp.sock"), 1024, 100, Duration.ofSeconds(180), Duration.ofSeconds(1), 1 << 20),
+        runtime = new DataplaneRuntime(new DataplaneProperties("control-it", "127.0.0.43",
+                dir.resolve("dp.sock"), 1024, 100, Duration.ofSeconds(180), Duration.ofSeconds(1), 1 << 20, 4),
                 InstantSource.system());
         runtime.start();
         agent = ControlClient.connect(dir.resolve("dp.sock"));
@@ -104,7 +104,7 @@ class ControlSocketIT {
         assertRefused(program.call(new AddInterface(new Vif(9, namespaces.prefix() + "c9", 2, 2, 7, 0, 1500, 0, 0,
                 new int[0], new int[0]), "", "")), ErrorReply.Code.INVALID_REQUEST, "interface.vrf");
         assertRefused(program.call(new AddNextHop(new NextHop.Tunnel(60, NextHop.Encapsulation.MPLS_OVER_UDP,
-                Ipv4Header.parse("127.0.0.32"), 3, 0))), ErrorReply.Code.INVALID_REQUEST, "nexthop.label_or_vni");
+                Ipv4Header.parse("127.0.0.44"), 3, 0))), ErrorReply.Code.INVALID_REQUEST, "nexthop.label_or_vni");
         assertRefused(program.call(new DeleteNextHop(3)), ErrorReply.Code.INVALID_REQUEST, "nexthop.id");
         assertRefused(program.call(new AddInterface(new Vif(9, "lo", 2, 2, 1, 0, 1500, 0, 0, new int[0],
                 new int[0]), "", "")), ErrorReply.Code.DEVICE_FAILURE, "interface");

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two dataplane processes on fabric addresses 127.0.0.11 and 127.0.0.12, one VM namespace behind each: ping and
+ * Two dataplane processes on fabric addresses 127.0.0.41 and 127.0.0.42, one VM namespace behind each: ping and
  * iperf3 across hosts over MPLS over UDP and over VXLAN, a denying policy, and an agent that goes away mid-transfer.
  */
 @RequiresRoot
@@ -58,8 +58,8 @@ class TwoHostOverlayIT {
     void startHosts() throws Exception {
         vm1 = namespaces.create("v1");
         vm2 = namespaces.create("v2");
-        hostA = DataplaneProcess.start(namespaces.prefix() + "A", "127.0.0.11", "");
-        hostB = DataplaneProcess.start(namespaces.prefix() + "B", "127.0.0.12", "");
+        hostA = DataplaneProcess.start(namespaces.prefix() + "A", "127.0.0.41", "");
+        hostB = DataplaneProcess.start(namespaces.prefix() + "B", "127.0.0.42", "");
         connectAgents();
         HostProgram a = new HostProgram(agentA);
         HostProgram b = new HostProgram(agentB);
@@ -80,18 +80,27 @@ class TwoHostOverlayIT {
 
     @AfterAll
     void stopHosts() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {agentA, agentB, hostA, hostB}) {
-            if (c != null) {
-                c.close();
+        try {
+            for (AutoCloseable c : new AutoCloseable[] {agentA, agentB}) {
+                if (c != null) {
+                    c.close();
+                }
             }
+        } finally {
+            // The processes and namespaces go away even when an agent connection failed to close.
+            for (DataplaneProcess host : new DataplaneProcess[] {hostA, hostB}) {
+                if (host != null) {
+                    host.close();
+                }
+            }
+            namespaces.close();
         }
-        namespaces.close();
     }
 
     private void tunnels(NextHop.Encapsulation encap) {
         int labelA = encap == NextHop.Encapsulation.VXLAN ? 100 : 16 + VM_INDEX;
-        new HostProgram(agentA).remote(TUNNEL_NH, encap, "127.0.0.12", labelA, 0, VM2_IP);
-        new HostProgram(agentB).remote(TUNNEL_NH, encap, "127.0.0.11", labelA, 0, VM1_IP);
+        new HostProgram(agentA).remote(TUNNEL_NH, encap, "127.0.0.42", labelA, 0, VM2_IP);
+        new HostProgram(agentB).remote(TUNNEL_NH, encap, "127.0.0.41", labelA, 0, VM1_IP);
     }
 
     private static void ping(String ns, String ip) {
@@ -107,6 +116,9 @@ class TwoHostOverlayIT {
         assertThat(Iperf.tcp(vm2, vm1, VM2_IP, 2, false).bitsPerSecond()).isGreaterThan(1e6);
         assertThat(Iperf.tcp(vm2, vm1, VM2_IP, 2, true).bitsPerSecond()).isGreaterThan(1e6);
         assertThat(fabric(agentA).txPackets()).isGreaterThan(100);
+        var hostA = fabric(agentA);
+        assertThat(hostA.txBytes() / hostA.txPackets()).as("TCP crossed as super-packets (segmentation offload)")
+                .isGreaterThan(4000);
     }
 
     @Test

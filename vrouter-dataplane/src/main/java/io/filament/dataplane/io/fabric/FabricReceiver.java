@@ -1,11 +1,13 @@
 package io.filament.dataplane.io.fabric;
 
 import io.filament.dataplane.forward.ForwardingEngine;
-import io.filament.dataplane.forward.Forwarder;
+import io.filament.dataplane.io.linux.Libc;
+import io.filament.dataplane.io.linux.NativeCallException;
+import io.filament.dataplane.offload.TcpCoalescer;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -16,25 +18,37 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.socket.DatagramPacket;
-import java.net.InetAddress;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.unix.SegmentedDatagramPacket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receive side of the fabric: UDP sockets on the host's fabric address for MPLS over UDP (6635) and VXLAN (4789),
- * on Netty's epoll transport with {@code recvmmsg} batching ({@code MAX_DATAGRAM_PAYLOAD_SIZE}). One event-loop
- * thread ({@code fabric-rx}) copies each datagram behind the pipeline's headroom and runs the pipeline.
+ * on Netty's epoll transport with {@code recvmmsg} batching and {@code UDP_GRO}: a run of datagrams the sender
+ * passed as one GSO packet arrives in one read of up to 64 KiB: a {@link SegmentedDatagramPacket} where Netty
+ * reports the segment size, else one buffer whose datagrams are cut apart at the length of the first. One
+ * event-loop thread ({@code fabric-rx}) cuts it at its segment size and feeds each socket's datagrams through its {@link TcpCoalescer} (which copies
+ * them behind the pipeline's headroom and merges in-order TCP segments) into the pipeline; the end of a read batch
+ * flushes what is pending.
  */
 public final class FabricReceiver implements AutoCloseable {
 
-    private static final int MAX_DATAGRAM = 9216;
-    private static final int BATCH = 16;
+    private static final Logger log = LoggerFactory.getLogger(FabricReceiver.class);
+    private static final int MAX_DATAGRAM = 65535;
+    private static final int BATCH = 8;
+    private static final int SO_RCVBUFFORCE = 33;
+    private static final int RECEIVE_BUFFER = 16 << 20;
 
     private final ForwardingEngine engine;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-            (java.util.concurrent.ThreadFactory) r -> Thread.ofPlatform().name("fabric-rx").daemon(true).unstarted(r),
+            (ThreadFactory) r -> Thread.ofPlatform().name("fabric-rx").daemon(true).unstarted(r),
             EpollIoHandler.newFactory());
     private final List<Channel> channels = new ArrayList<>();
 
@@ -42,41 +56,73 @@ public final class FabricReceiver implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Binds one socket per port on {@code address}. */
+    /**
+     * Binds one socket per port on {@code address}, exclusively: a port some other socket already holds on this
+     * address (or on the wildcard address) fails the whole bind with {@link FabricPortInUseException}, and the
+     * ports bound so far are released again.
+     */
     public void bind(InetAddress address, int... ports) throws InterruptedException {
         for (int port : ports) {
             Bootstrap b = new Bootstrap().group(group)
                     .channelFactory(() -> new EpollDatagramChannel(SocketProtocolFamily.INET))
-                    .option(ChannelOption.SO_RCVBUF, 8 << 20)
-                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER)
+                    .option(ChannelOption.SO_REUSEADDR, false)
+                    .option(EpollChannelOption.UDP_GRO, true)
                     .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH))
                     .handler(new Handler(port));
-            channels.add(b.bind(new InetSocketAddress(address, port)).sync().channel());
+            ChannelFuture bound = b.bind(new InetSocketAddress(address, port)).await();
+            if (!bound.isSuccess()) {
+                close();
+                throw new FabricPortInUseException(address, port, bound.cause());
+            }
+            channels.add(bound.channel());
+            forceReceiveBuffer((EpollDatagramChannel) bound.channel());
+        }
+    }
+
+    /** SO_RCVBUF is capped by net.core.rmem_max; as root the dataplane may go beyond it. */
+    private static void forceReceiveBuffer(EpollDatagramChannel channel) {
+        try {
+            Libc.setsockopt(channel.fd().intValue(), Libc.SOL_SOCKET, SO_RCVBUFFORCE, RECEIVE_BUFFER,
+                    "setsockopt(SO_RCVBUFFORCE)");
+        } catch (NativeCallException e) {
+            log.info("fabric receive buffer left at the system limit: {}", e.getMessage());
         }
     }
 
     private final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
-        private final int port;
-        private final ByteBuf work = Unpooled.directBuffer(Forwarder.HEADROOM + MAX_DATAGRAM);
+        private final TcpCoalescer coalescer;
 
         Handler(int port) {
-            this.port = port;
+            this.coalescer = new TcpCoalescer(port, engine::fromFabric);
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             ByteBuf content = packet.content();
-            int length = Math.min(content.readableBytes(), MAX_DATAGRAM);
-            work.setBytes(Forwarder.HEADROOM, content, content.readerIndex(), length);
+            InetSocketAddress sender = packet.sender();
             // Inet4Address.hashCode() is the address itself: no byte[] copy per datagram.
-            int source = packet.sender().getAddress().hashCode();
-            engine.fromFabric(source, port, work, Forwarder.HEADROOM, length);
+            int source = sender.getAddress().hashCode();
+            int port = sender.getPort();
+            int at = content.readerIndex();
+            int end = content.writerIndex();
+            // A GRO read: datagrams of one size back to back (the last may be shorter).
+            int step = packet instanceof SegmentedDatagramPacket gro && gro.segmentSize() > 0
+                    ? gro.segmentSize() : coalescer.firstDatagramLength(content, at, end - at);
+            for (; at < end; at += step) {
+                coalescer.offer(source, port, content, at, Math.min(step, end - at));
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            coalescer.flush();
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            work.release();
+            coalescer.close();
         }
     }
 
@@ -85,6 +131,7 @@ public final class FabricReceiver implements AutoCloseable {
         for (Channel c : channels) {
             c.close().syncUninterruptibly();
         }
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        channels.clear();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

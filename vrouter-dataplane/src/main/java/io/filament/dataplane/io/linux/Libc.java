@@ -25,6 +25,18 @@ public final class Libc {
     public static final int O_CLOEXEC = 0x80000;
     public static final int AF_INET = 2;
     public static final int SOCK_RAW = 3;
+    public static final int SOCK_DGRAM = 2;
+    public static final int SOCK_NONBLOCK = 0x800;
+    public static final int SOCK_CLOEXEC = 0x80000;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_SNDBUF = 7;
+    public static final int SO_RCVBUF = 8;
+    public static final int SOL_IP = 0;
+    /** Per-socket ephemeral port range for {@code bind(port 0)}: {@code high << 16 | low} (Linux 6.3). */
+    public static final int IP_LOCAL_PORT_RANGE = 51;
+    public static final int SOL_UDP = 17;
+    /** UDP generic segmentation offload: a send is cut into datagrams of this many payload bytes (Linux 4.18). */
+    public static final int UDP_SEGMENT = 103;
     public static final int IPPROTO_RAW = 255;
     public static final short POLLIN = 0x1;
 
@@ -38,6 +50,15 @@ public final class Libc {
     private static final MethodHandle OPEN = capturing("open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle IOCTL = capturing("ioctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS));
+    private static final MethodHandle IOCTL_VALUE = capturing("ioctl",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG));
+    private static final MethodHandle SETSOCKOPT = capturing("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle BIND = capturing("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle GETSOCKNAME = capturing("getsockname",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle SENDMSG = plain("sendmsg",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
     private static final MethodHandle SOCKET = capturing("socket",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle CLOSE = plain("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
@@ -90,6 +111,88 @@ public final class Libc {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(what, t);
+        }
+    }
+
+    /** ioctl with an integer argument (e.g. {@code TUNSETOFFLOAD}). */
+    public static void ioctl(int fd, long request, long value, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) IOCTL_VALUE.invokeExact(state, fd, request, value);
+            if (rc < 0) {
+                throw failure(what, state);
+            }
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
+        }
+    }
+
+    /** setsockopt(2) with an {@code int} value. */
+    public static void setsockopt(int fd, int level, int option, int value, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) SETSOCKOPT.invokeExact(state, fd, level, option, arena.allocateFrom(JAVA_INT, value), 4);
+            if (rc < 0) {
+                throw failure(what, state);
+            }
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
+        }
+    }
+
+    /** bind(2) to an IPv4 address ({@code sockaddr_in}); port 0 lets the kernel choose. */
+    public static void bindIpv4(int fd, int address, int port, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            MemorySegment sa = sockaddrIn(arena, address, port);
+            int rc = (int) BIND.invokeExact(state, fd, sa, 16);
+            if (rc < 0) {
+                throw failure(what, state);
+            }
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
+        }
+    }
+
+    /** The port an IPv4 socket is bound to. */
+    public static int boundPort(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            MemorySegment sa = arena.allocate(16);
+            MemorySegment len = arena.allocateFrom(JAVA_INT, 16);
+            int rc = (int) GETSOCKNAME.invokeExact(state, fd, sa, len);
+            if (rc < 0) {
+                throw failure("getsockname(" + fd + ")", state);
+            }
+            return Short.toUnsignedInt(Short.reverseBytes(sa.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 2)));
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("getsockname", t);
+        }
+    }
+
+    /** A {@code struct sockaddr_in} for {@code address:port} (host byte order in, network order stored). */
+    public static MemorySegment sockaddrIn(Arena arena, int address, int port) {
+        MemorySegment sa = arena.allocate(16);
+        sa.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, (short) AF_INET);
+        sa.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 2, Short.reverseBytes((short) port));
+        sa.set(java.lang.foreign.ValueLayout.JAVA_INT, 4, Integer.reverseBytes(address));
+        return sa;
+    }
+
+    /** sendmsg(2) of a prepared {@code struct msghdr}; bytes sent or -1. */
+    public static long sendmsg(int fd, long msghdr, int flags) {
+        try {
+            return (long) SENDMSG.invokeExact(fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw new IllegalStateException("sendmsg", t);
         }
     }
 

@@ -2,6 +2,7 @@ package io.filament.dataplane.io.tap;
 
 import io.filament.dataplane.io.linux.Libc;
 import io.filament.dataplane.io.linux.NativeCallException;
+import io.filament.dataplane.offload.VirtioNetHeader;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -10,6 +11,11 @@ import java.lang.foreign.ValueLayout;
  * A TAP device opened on {@code /dev/net/tun} with {@code IFF_TAP | IFF_NO_PI}: frames are read and written as plain
  * Ethernet, without the 4-byte packet-information prefix. The device lives as long as its file descriptor; it may be
  * moved into another network namespace and renamed there without disturbing the descriptor.
+ *
+ * <p>{@link #createWithOffloads} adds {@code IFF_VNET_HDR} and {@code TUNSETOFFLOAD(TUN_F_CSUM | TUN_F_TSO4 |
+ * TUN_F_TSO6)}: every frame read or written is then preceded by a {@code virtio_net_hdr}
+ * ({@link io.filament.dataplane.offload.VirtioNetHeader}), the kernel hands over TCP super-packets of up to 64 KiB
+ * with partial checksums, and takes the same in the other direction.
  */
 public final class TapDevice implements AutoCloseable {
 
@@ -17,20 +23,37 @@ public final class TapDevice implements AutoCloseable {
     static final long TUNSETIFF = 0x400454caL;
     static final short IFF_TAP = 0x0002;
     static final short IFF_NO_PI = 0x1000;
+    static final short IFF_VNET_HDR = 0x4000;
+    /** {@code _IOW('T', 208, unsigned int)}. */
+    static final long TUNSETOFFLOAD = 0x400454d0L;
+    static final int TUN_F_CSUM = 0x01;
+    static final int TUN_F_TSO4 = 0x02;
+    static final int TUN_F_TSO6 = 0x04;
     private static final int IFREQ_SIZE = 40;
     private static final int IFNAMSIZ = 16;
 
     private final int fd;
     private final String name;
+    private final int vnetHeaderLength;
     private boolean closed;
 
-    private TapDevice(int fd, String name) {
+    private TapDevice(int fd, String name, int vnetHeaderLength) {
         this.fd = fd;
         this.name = name;
+        this.vnetHeaderLength = vnetHeaderLength;
     }
 
-    /** Creates (or attaches to a free persistent) TAP named {@code name}, non-blocking. */
+    /** Creates (or attaches to a free persistent) TAP named {@code name}, non-blocking, plain Ethernet frames. */
     public static TapDevice create(String name) {
+        return open(name, false);
+    }
+
+    /** Creates a TAP that exchanges TCP super-packets and partial checksums behind a {@code virtio_net_hdr}. */
+    public static TapDevice createWithOffloads(String name) {
+        return open(name, true);
+    }
+
+    private static TapDevice open(String name, boolean offloads) {
         if (name.isEmpty() || name.length() >= IFNAMSIZ) {
             throw new IllegalArgumentException("tap name '" + name + "' must be 1..15 characters");
         }
@@ -38,9 +61,14 @@ public final class TapDevice implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ifr = arena.allocate(IFREQ_SIZE);
             ifr.setString(0, name);
-            ifr.set(ValueLayout.JAVA_SHORT, IFNAMSIZ, (short) (IFF_TAP | IFF_NO_PI));
+            short flags = (short) (IFF_TAP | IFF_NO_PI | (offloads ? IFF_VNET_HDR : 0));
+            ifr.set(ValueLayout.JAVA_SHORT, IFNAMSIZ, flags);
             Libc.ioctl(fd, TUNSETIFF, ifr, "ioctl(TUNSETIFF, " + name + ")");
-            return new TapDevice(fd, ifr.getString(0));
+            if (offloads) {
+                Libc.ioctl(fd, TUNSETOFFLOAD, TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6,
+                        "ioctl(TUNSETOFFLOAD, " + name + ")");
+            }
+            return new TapDevice(fd, ifr.getString(0), offloads ? VirtioNetHeader.LENGTH : 0);
         } catch (NativeCallException | IllegalStateException e) {
             Libc.close(fd);
             throw e;
@@ -55,7 +83,12 @@ public final class TapDevice implements AutoCloseable {
         return fd;
     }
 
-    /** Reads one frame into native memory; the frame length, or -1 when none is waiting. */
+    /** Bytes of {@code virtio_net_hdr} in front of every frame: 10 with offloads, else 0. */
+    public int vnetHeaderLength() {
+        return vnetHeaderLength;
+    }
+
+    /** Reads one frame (behind its virtio header, if any) into native memory; the length read, or -1 when none. */
     public int read(long address, int capacity) {
         return (int) Libc.read(fd, address, capacity);
     }

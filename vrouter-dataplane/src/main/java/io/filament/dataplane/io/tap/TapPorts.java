@@ -3,6 +3,10 @@ package io.filament.dataplane.io.tap;
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.forward.Forwarder;
 import io.filament.dataplane.io.linux.Libc;
+import io.filament.dataplane.offload.PartialChecksum;
+import io.filament.dataplane.offload.VirtioNetHeader;
+import io.filament.dataplane.packet.wire.EthernetHeader;
+import io.filament.dataplane.packet.wire.Ipv6Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.lang.foreign.Arena;
@@ -18,11 +22,16 @@ import org.slf4j.LoggerFactory;
  * The VM ports: TAP devices by interface index, one reader thread ({@code tap-rx}) that polls every device and
  * feeds the frames it reads into the pipeline in bursts, and the transmit side the pipeline calls (under the
  * forwarding lock). A detached device is closed by the reader thread once it no longer polls it.
+ *
+ * <p>Devices opened with offloads carry a {@code virtio_net_hdr}: a TCP super-packet read from one goes into the
+ * pipeline whole with its segment size, a frame with a partial checksum (and no segmentation) gets its checksum
+ * finished here first; on transmit, a super-packet is written whole with a header that lets the kernel segment it.
  */
 public final class TapPorts implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TapPorts.class);
-    private static final int MAX_FRAME = 65536;
+    /** A TSO super-packet: 65,535 bytes of IP behind Ethernet, with room to spare. */
+    private static final int MAX_FRAME = 65536 + 1024;
     private static final int BURST = 64;
     private static final int POLL_MILLIS = 20;
     private static final int POLLFD_SIZE = 8;
@@ -31,7 +40,7 @@ public final class TapPorts implements AutoCloseable {
     private final TapDevice[] byVif;
     private volatile Attached[] attached = new Attached[0];
     private final ConcurrentLinkedQueue<TapDevice> retired = new ConcurrentLinkedQueue<>();
-    private final ByteBuf scratch = Unpooled.directBuffer(Forwarder.HEADROOM + MAX_FRAME);
+    private final ByteBuf scratch = Unpooled.directBuffer(VirtioNetHeader.LENGTH + MAX_FRAME);
     private final Thread reader;
     private volatile boolean running = true;
 
@@ -82,17 +91,42 @@ public final class TapPorts implements AutoCloseable {
         attached = list.toArray(new Attached[0]);
     }
 
-    /** Writes a frame to an interface's TAP; called by the pipeline under the forwarding lock. */
-    public boolean send(int vif, ByteBuf buf, int offset, int length) {
+    /**
+     * Writes a frame to an interface's TAP; called by the pipeline under the forwarding lock. {@code segmentSize} >
+     * 0: a TCP super-packet with a partial checksum, which only a device with offloads takes.
+     */
+    public boolean send(int vif, ByteBuf buf, int offset, int length, int segmentSize) {
         TapDevice device = vif >= 0 && vif < byVif.length ? byVif[vif] : null;
-        if (device == null) {
+        if (device == null || length > MAX_FRAME) {
             return false;
         }
-        if (buf.hasMemoryAddress()) {
-            return device.write(buf.memoryAddress() + offset, length);
+        int h = device.vnetHeaderLength();
+        if (h == 0 && segmentSize > 0) {
+            return false;
         }
-        scratch.setBytes(0, buf, offset, length);
-        return device.write(scratch.memoryAddress(), length);
+        if (buf.hasMemoryAddress() && offset >= h) {
+            if (h > 0) {
+                writeVnetHeader(buf, offset - h, offset, segmentSize);
+            }
+            return device.write(buf.memoryAddress() + offset - h, length + h);
+        }
+        scratch.setBytes(h, buf, offset, length);
+        if (h > 0) {
+            writeVnetHeader(scratch, 0, h, segmentSize);
+        }
+        return device.write(scratch.memoryAddress(), length + h);
+    }
+
+    private static void writeVnetHeader(ByteBuf buf, int at, int frame, int segmentSize) {
+        if (segmentSize == 0) {
+            VirtioNetHeader.writeComplete(buf, at);
+            return;
+        }
+        boolean ipv6 = EthernetHeader.etherType(buf, frame) == EthernetHeader.TYPE_IPV6;
+        int l3 = frame + EthernetHeader.LENGTH;
+        int l4Start = EthernetHeader.LENGTH + (ipv6 ? Ipv6Header.LENGTH : (buf.getUnsignedByte(l3) & 0x0F) * 4);
+        int headers = l4Start + (buf.getUnsignedByte(frame + l4Start + 12) >>> 4) * 4;
+        VirtioNetHeader.writeTcpSegmentation(buf, at, ipv6, headers, segmentSize, l4Start);
     }
 
     private void readLoop() {
@@ -128,12 +162,25 @@ public final class TapPorts implements AutoCloseable {
     }
 
     private void drain(Attached port, ByteBuf frame, long base) {
+        int h = port.device().vnetHeaderLength();
         for (int n = 0; n < BURST; n++) {
-            int length = port.device().read(base, MAX_FRAME);
-            if (length <= 0) {
+            int read = port.device().read(base - h, MAX_FRAME + h);
+            if (read <= 0) {
                 return;
             }
-            engine.fromInterface(port.vif(), frame, Forwarder.HEADROOM, length);
+            int length = read - h;
+            int segmentSize = 0;
+            if (h > 0) {
+                int at = Forwarder.HEADROOM - h;
+                int gso = VirtioNetHeader.gsoType(frame, at) & ~VirtioNetHeader.GSO_ECN;
+                if (gso == VirtioNetHeader.GSO_TCPV4 || gso == VirtioNetHeader.GSO_TCPV6) {
+                    segmentSize = VirtioNetHeader.gsoSize(frame, at);
+                } else if ((VirtioNetHeader.flags(frame, at) & VirtioNetHeader.FLAG_NEEDS_CSUM) != 0) {
+                    PartialChecksum.complete(frame, Forwarder.HEADROOM, length, VirtioNetHeader.checksumStart(frame, at),
+                            VirtioNetHeader.checksumOffset(frame, at));
+                }
+            }
+            engine.fromInterface(port.vif(), frame, Forwarder.HEADROOM, length, segmentSize);
         }
     }
 

@@ -16,6 +16,10 @@ public final class InternetChecksum {
     public static long add(ByteBuf buf, int offset, int length, long sum) {
         int i = offset;
         int end = offset + length;
+        for (; i + 7 < end; i += 8) {
+            long w = buf.getLong(i);
+            sum += (w >>> 32) + (w & 0xFFFF_FFFFL);
+        }
         for (; i + 3 < end; i += 4) {
             sum += buf.getUnsignedInt(i);
         }
@@ -34,6 +38,11 @@ public final class InternetChecksum {
             sum = (sum & 0xFFFF) + (sum >>> 16);
         }
         return (int) (~sum & 0xFFFF);
+    }
+
+    /** Folds a sum into 16 bits without complementing it: what a partial (offloaded) checksum field holds. */
+    public static int fold(long sum) {
+        return ~finish(sum) & 0xFFFF;
     }
 
     /** The checksum of a byte range on its own (IPv4 header, ICMP message). */

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.filament.dataplane.io.Namespaces;
 import io.filament.dataplane.io.Shell;
+import io.filament.dataplane.offload.PartialChecksum;
+import io.filament.dataplane.offload.VirtioNetHeader;
+import io.filament.dataplane.packet.wire.InternetChecksum;
 import io.filament.dataplane.packet.wire.ArpPacket;
 import io.filament.dataplane.packet.wire.EthernetHeader;
 import io.filament.dataplane.packet.wire.Ipv4Header;
@@ -69,5 +72,43 @@ class TapDeviceIT {
             buf.release();
         }
         assertThat(Shell.exec(10, "ip", "-n", ns, "link", "show", "eth0").exit()).isNotZero();
+    }
+
+    @Test
+    void handsOverAPartialChecksumBehindAVirtioHeaderWhenOffloadsAreOn() {
+        String ns = namespaces.create("vo");
+        ByteBuf buf = Unpooled.directBuffer(4096);
+        try (TapDevice tap = TapDevice.createWithOffloads(namespaces.prefix() + "t1")) {
+            assertThat(tap.vnetHeaderLength()).isEqualTo(VirtioNetHeader.LENGTH);
+            new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).apply(tap.name());
+            assertThat(Shell.run("ip", "netns", "exec", ns, "ethtool", "-k", "eth0"))
+                    .contains("tx-checksumming: on").contains("tcp-segmentation-offload: on");
+            Shell.run("ip", "-n", ns, "addr", "add", "10.77.1.2/24", "dev", "eth0");
+            Shell.run("ip", "-n", ns, "neigh", "add", "10.77.1.1", "lladdr", "00:00:5e:00:01:00", "dev", "eth0");
+            Shell.run("ip", "netns", "exec", ns, "bash", "-c", "echo offload > /dev/udp/10.77.1.1/9999");
+
+            int[] length = new int[1];
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                int n = tap.read(buf.memoryAddress(), 4096);
+                length[0] = n;
+                return n > VirtioNetHeader.LENGTH
+                        && EthernetHeader.etherType(buf, VirtioNetHeader.LENGTH) == EthernetHeader.TYPE_IPV4
+                        && buf.getUnsignedByte(VirtioNetHeader.LENGTH + 14 + 9) == Ipv4Header.PROTO_UDP;
+            });
+            assertThat(VirtioNetHeader.flags(buf, 0) & VirtioNetHeader.FLAG_NEEDS_CSUM).isNotZero();
+            assertThat(VirtioNetHeader.gsoType(buf, 0)).isEqualTo(VirtioNetHeader.GSO_NONE);
+            assertThat(VirtioNetHeader.checksumStart(buf, 0)).isEqualTo(14 + 20);
+            assertThat(VirtioNetHeader.checksumOffset(buf, 0)).isEqualTo(6);
+
+            int frame = VirtioNetHeader.LENGTH;
+            int udpLength = length[0] - frame - 14 - 20;
+            assertThat(PartialChecksum.complete(buf, frame, length[0] - frame, 14 + 20, 6)).isTrue();
+            long pseudo = InternetChecksum.pseudoHeaderV4(Ipv4Header.parse("10.77.1.2"), Ipv4Header.parse("10.77.1.1"),
+                    Ipv4Header.PROTO_UDP, udpLength);
+            assertThat(InternetChecksum.finish(InternetChecksum.add(buf, frame + 34, udpLength, pseudo)))
+                    .as("completed checksum verifies").isZero();
+        } finally {
+            buf.release();
+        }
     }
 }
