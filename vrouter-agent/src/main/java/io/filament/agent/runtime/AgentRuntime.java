@@ -42,6 +42,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Config comes from one control node at a time (the first established one in configured order), as in TF.
  * When the config peer changes, the image starts a new generation; what the new peer has not re-sent after
  * {@code configCleanup} is removed. Routes are learned from every control node and merged.
+ *
+ * <p>After the agent starts, its tables are complete once the config peer has sent End-of-RIB (or
+ * {@code endOfRibTimeout} passed) and every restored port has its config (or the config cleanup ran); the
+ * listeners hear {@link TablesListener#tablesComplete()} then, once, and only from then on is state that was
+ * kept from before the start removed. An End-of-RIB also ends the stale paths of control nodes that are down:
+ * a control node that has re-sent its whole RIB is the authority for the routes.
  */
 public final class AgentRuntime implements SessionListener, PortListener, AutoCloseable {
 
@@ -60,6 +66,9 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     private final Map<String, Advertisement> sent = new HashMap<>();
     private final List<TablesListener> listeners = new CopyOnWriteArrayList<>();
     private Optional<String> configPeer = Optional.empty();
+    private final Set<String> ribComplete = new TreeSet<>();
+    private boolean configSettled;
+    private volatile boolean complete;
     private boolean dirty;
     private volatile OperTables tables = OperTables.EMPTY;
     private volatile List<TunnelEncapsulation> encapsulations = List.of();
@@ -110,6 +119,11 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         return configPeer;
     }
 
+    /** Whether the tables are complete after the start (see the class comment). */
+    public boolean complete() {
+        return complete;
+    }
+
     public long recomputes() {
         return recomputes;
     }
@@ -154,6 +168,7 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     public void sessionDown(ControlNodeSession session, String reason) {
         thread.execute(() -> {
             sent.remove(session.peer());
+            ribComplete.remove(session.peer());
             learned.peerDown(session.peer());
             if (configPeer.filter(session.peer()::equals).isPresent()) {
                 configPeer = Optional.empty();
@@ -185,13 +200,36 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     @Override
     public void routesReceived(ControlNodeSession session, RouteUpdateEvent event) {
         thread.execute(() -> {
-            if (learned.apply(session.peer(), event)) {
+            boolean changed = learned.apply(session.peer(), event);
+            if (event.isEndOfRib()) {
+                ribReceived(session.peer());
+                changed = true;
+            }
+            if (changed) {
                 markDirty();
             }
         });
     }
 
     // ---- controller thread ----
+
+    /**
+     * {@code peer} has sent its whole RIB: paths of control nodes that are down are no longer needed. Returns how
+     * many paths went.
+     */
+    private int ribReceived(String peer) {
+        ribComplete.add(peer);
+        int removed = 0;
+        for (ControlNodeSession s : sessions) {
+            if (!s.established() && !s.peer().equals(peer)) {
+                removed += learned.forget(s.peer());
+            }
+        }
+        if (removed > 0) {
+            log.info("control node {} re-sent its routes: {} paths of control nodes that are down removed", peer, removed);
+        }
+        return removed;
+    }
 
     private void becomeConfigPeer(String peer) {
         configPeer = Optional.of(peer);
@@ -200,23 +238,21 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         thread.schedule(() -> {
             if (configPeer.filter(peer::equals).isPresent()) {
                 int removed = image.sweepStale();
+                configSettled = true;
                 log.info("config cleanup after resync from {}: {} stale objects removed", peer, removed);
-                if (removed > 0) {
-                    markDirty();
-                }
+                markDirty();
             }
         }, configCleanup.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sweepRoutesWithoutEndOfRib(ControlNodeSession session) {
-        if (session.established()) {
-            int removed = learned.sweepStale(session.peer());
-            if (removed > 0) {
-                log.info("control node {} sent no End-of-RIB within {} s: {} stale routes removed", session.peer(),
-                        endOfRibTimeout.toSeconds(), removed);
-                markDirty();
-            }
+        if (!session.established() || ribComplete.contains(session.peer())) {
+            return;
         }
+        int removed = learned.sweepStale(session.peer()) + ribReceived(session.peer());
+        log.info("control node {} sent no End-of-RIB within {} s: {} stale routes removed", session.peer(),
+                endOfRibTimeout.toSeconds(), removed);
+        markDirty();
     }
 
     private void markDirty() {
@@ -234,6 +270,7 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         OperTables previous = tables;
         OperTables current = builder.build(image, ports.values(), learned.best(), encaps);
         tables = current;
+        boolean completeNow = !complete && completed(current);
         if (!current.equals(previous)) {
             for (TablesListener l : listeners) {
                 try {
@@ -241,6 +278,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
                 } catch (RuntimeException e) {
                     log.error("tables listener {} failed", l.getClass().getSimpleName(), e);
                 }
+            }
+        }
+        if (completeNow) {
+            complete = true;
+            log.info("tables complete after the start: {} interfaces, {} routes", current.interfaces().size(),
+                    current.routes().size());
+            for (TablesListener l : listeners) {
+                l.tablesComplete();
             }
         }
         for (ControlNodeSession s : sessions) {
@@ -261,6 +306,17 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
             }
             sent.put(s.peer(), owed);
         }
+    }
+
+    /** The config peer's RIB is in and every port has its config (or the config cleanup ran). */
+    private boolean completed(OperTables current) {
+        if (configPeer.isEmpty() || !ribComplete.contains(configPeer.get())) {
+            return false;
+        }
+        return configSettled || ports.keySet().stream().allMatch(id -> {
+            var i = current.interfaces().get(id);
+            return i != null && i.active();
+        });
     }
 
     @Override
