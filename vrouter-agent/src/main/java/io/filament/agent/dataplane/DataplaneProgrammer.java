@@ -39,6 +39,8 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
 
     private static final Logger log = LoggerFactory.getLogger(DataplaneProgrammer.class);
     private static final int PACKET_IN_BATCH = 64;
+    /** Requests sent back to back before waiting for their replies. */
+    private static final int WINDOW = 256;
 
     private final Path socket;
     private final Duration timeout;
@@ -49,7 +51,7 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile Consumer<DataplaneReply.PacketIn> packetIns = p -> { };
-    private DataplaneState programmed = DataplaneState.EMPTY;
+    private volatile DataplaneState programmed = DataplaneState.EMPTY;
     private DataplaneClient client;
     private boolean resyncNeeded = true;
     private volatile boolean complete;
@@ -100,6 +102,11 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
     /** Whether stale entries may be removed yet (see {@link #tablesComplete()}). */
     public boolean complete() {
         return complete;
+    }
+
+    /** What the dataplane is known to hold (after the last successful round). */
+    public DataplaneState programmed() {
+        return programmed;
     }
 
     /** How many times the dataplane's state was read back (after connects and refused requests). */
@@ -206,11 +213,16 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         if (target.equals(programmed)) {
             return;
         }
-        for (DataplaneRequest r : DataplaneChanges.between(programmed, target)) {
-            if (!call(r)) {
-                resyncNeeded = true;
-                return;
-            }
+        List<DataplaneRequest> changes = DataplaneChanges.between(programmed, target);
+        requests.addAndGet(changes.size());
+        try {
+            client.callAll(changes, WINDOW, timeout);
+        } catch (DataplaneException e) {
+            refused.incrementAndGet();
+            lastError = e.getMessage();
+            log.warn("dataplane: {}", e.getMessage());
+            resyncNeeded = true;
+            return;
         }
         programmed = target;
     }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -67,6 +68,9 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     private final List<TablesListener> listeners = new CopyOnWriteArrayList<>();
     private Optional<String> configPeer = Optional.empty();
     private final Set<String> ribComplete = new TreeSet<>();
+    /** The control nodes that are up as this thread has heard, each with the number of its current session. */
+    private final Map<String, Long> up = new HashMap<>();
+    private long sessionsSeen;
     private boolean configSettled;
     private volatile boolean complete;
     private boolean dirty;
@@ -155,11 +159,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     @Override
     public void sessionUp(ControlNodeSession session) {
         thread.execute(() -> {
+            long id = ++sessionsSeen;
+            up.put(session.peer(), id);
             sent.put(session.peer(), Advertisement.NOTHING);
             if (configPeer.isEmpty()) {
                 becomeConfigPeer(session.peer());
             }
-            thread.schedule(() -> sweepRoutesWithoutEndOfRib(session), endOfRibTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            thread.schedule(() -> sweepRoutesWithoutEndOfRib(session, id), endOfRibTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             markDirty();
         });
     }
@@ -167,13 +174,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     @Override
     public void sessionDown(ControlNodeSession session, String reason) {
         thread.execute(() -> {
+            up.remove(session.peer());
             sent.remove(session.peer());
             ribComplete.remove(session.peer());
             learned.peerDown(session.peer());
             if (configPeer.filter(session.peer()::equals).isPresent()) {
                 configPeer = Optional.empty();
-                sessions.stream().filter(ControlNodeSession::established).findFirst()
-                        .ifPresent(s -> becomeConfigPeer(s.peer()));
+                sessions.stream().map(ControlNodeSession::peer).filter(up::containsKey).findFirst()
+                        .ifPresent(this::becomeConfigPeer);
             }
             log.info("control node {} down ({}); its {} routes stay installed until it returns",
                     session.peer(), reason, learned.size(session.peer()));
@@ -221,7 +229,7 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         ribComplete.add(peer);
         int removed = 0;
         for (ControlNodeSession s : sessions) {
-            if (!s.established() && !s.peer().equals(peer)) {
+            if (!up.containsKey(s.peer())) {
                 removed += learned.forget(s.peer());
             }
         }
@@ -235,8 +243,11 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         configPeer = Optional.of(peer);
         image.beginResync();
         log.info("config peer is now {}; config not re-sent within {} s will be removed", peer, configCleanup.toSeconds());
+        Long session = up.get(peer);
         thread.schedule(() -> {
-            if (configPeer.filter(peer::equals).isPresent()) {
+            // Only while the same session of the same peer is still the config peer: a lost peer's cleanup
+            // would remove config nobody re-sent, and the agent keeps what it has while headless.
+            if (configPeer.filter(peer::equals).isPresent() && Objects.equals(up.get(peer), session)) {
                 int removed = image.sweepStale();
                 configSettled = true;
                 log.info("config cleanup after resync from {}: {} stale objects removed", peer, removed);
@@ -245,8 +256,8 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         }, configCleanup.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void sweepRoutesWithoutEndOfRib(ControlNodeSession session) {
-        if (!session.established() || ribComplete.contains(session.peer())) {
+    private void sweepRoutesWithoutEndOfRib(ControlNodeSession session, long id) {
+        if (!Objects.equals(up.get(session.peer()), id) || ribComplete.contains(session.peer())) {
             return;
         }
         int removed = learned.sweepStale(session.peer()) + ribReceived(session.peer());
