@@ -13,6 +13,7 @@ import io.filament.agent.xmpp.session.ControlNodeSession;
 import io.filament.agent.xmpp.session.SessionListener;
 import io.filament.agent.xmpp.session.SessionStatus;
 import io.filament.agent.xmpp.wire.ConfigItem;
+import io.filament.agent.xmpp.wire.PubSubRequest;
 import io.filament.agent.xmpp.wire.RouteUpdateEvent;
 import io.filament.contracts.xmpp.TunnelEncapsulation;
 import org.slf4j.Logger;
@@ -68,6 +69,8 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     private final List<TablesListener> listeners = new CopyOnWriteArrayList<>();
     private Optional<String> configPeer = Optional.empty();
     private final Set<String> ribComplete = new TreeSet<>();
+    /** The control nodes this agent sent its End-of-RIB to in their current session. */
+    private final Set<String> endOfRibSent = new TreeSet<>();
     /** The control nodes that are up as this thread has heard, each with the number of its current session. */
     private final Map<String, Long> up = new HashMap<>();
     private long sessionsSeen;
@@ -175,6 +178,7 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     public void sessionDown(ControlNodeSession session, String reason) {
         thread.execute(() -> {
             up.remove(session.peer());
+            endOfRibSent.remove(session.peer());
             sent.remove(session.peer());
             ribComplete.remove(session.peer());
             learned.peerDown(session.peer());
@@ -309,11 +313,15 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
             if (configPeer.filter(s.peer()::equals).isEmpty()) {
                 owed = new Advertisement(new TreeSet<>(), owed.instances(), owed.routes());
             }
+            boolean delivered = true;
             for (AdvertisementPlan.Step step : AdvertisementPlan.between(before, owed)) {
-                boolean accepted = step.config() ? s.sendConfig(step.request()) : s.sendRouting(step.request());
-                if (!accepted) {
+                delivered = step.config() ? s.sendConfig(step.request()) : s.sendRouting(step.request());
+                if (!delivered) {
                     break;
                 }
+            }
+            if (delivered && complete && endOfRibSent.add(s.peer())) {
+                s.sendRouting(new PubSubRequest.EndOfRib());
             }
             sent.put(s.peer(), owed);
         }

