@@ -24,10 +24,14 @@ import java.util.function.Consumer;
 
 /**
  * Keeps the dataplane equal to the oper tables, on its own thread ({@code dataplane}): each new set of tables is
- * turned into {@link DataplaneState}, and only the difference to what was programmed is sent. The dataplane keeps
- * forwarding when the agent is away; after a (re)connect everything is replayed (adds replace in place, a TAP
- * whose placement is unchanged is kept), so a restarted agent converges without disturbing traffic. A refused
- * request is logged with the dataplane's reason and the whole state is replayed on the next round.
+ * turned into {@link DataplaneState}, and only the difference to what the dataplane holds is sent. After every
+ * (re)connect, and after a refused request, the dataplane's complete state is read back (Dump) and becomes the
+ * starting point of the difference, so nothing that is already right is sent again and a restarted agent does not
+ * disturb the traffic the dataplane keeps forwarding meanwhile.
+ *
+ * <p>Until the controller says its tables are complete ({@link #tablesComplete()}: ports restored, config and
+ * routes re-learned), only entries the dataplane lacks are added; what it holds is neither replaced nor removed,
+ * since the tables of a freshly started agent are still partial. From then on the difference is applied whole.
  *
  * <p>The same thread polls trapped packets (DHCP) every {@code pollInterval} and hands them to the consumer.
  */
@@ -35,6 +39,8 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
 
     private static final Logger log = LoggerFactory.getLogger(DataplaneProgrammer.class);
     private static final int PACKET_IN_BATCH = 64;
+    /** Requests sent back to back before waiting for their replies. */
+    private static final int WINDOW = 256;
 
     private final Path socket;
     private final Duration timeout;
@@ -45,9 +51,11 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile Consumer<DataplaneReply.PacketIn> packetIns = p -> { };
-    private DataplaneState programmed = DataplaneState.EMPTY;
+    private volatile DataplaneState programmed = DataplaneState.EMPTY;
     private DataplaneClient client;
-    private boolean replayNeeded = true;
+    private boolean resyncNeeded = true;
+    private volatile boolean complete;
+    private volatile long resyncs;
     private int failedConnects;
     private long nextConnectAt;
     private volatile String lastError = "";
@@ -76,6 +84,34 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
     /** Queues a frame for a VM interface (a DHCP reply); it is dropped, and counted as refused, when the dataplane is not reachable. */
     public void packetOut(int vif, byte[] frame) {
         thread.execute(() -> call(new DataplaneRequest.PacketOut(vif, frame)));
+    }
+
+    /**
+     * The controller's tables are complete after its start: from now on entries the tables do not hold are
+     * removed from the dataplane and changed entries are replaced. Any thread; takes effect on the next round.
+     */
+    @Override
+    public void tablesComplete() {
+        if (!complete) {
+            complete = true;
+            log.info("agent tables complete: the dataplane's entries that are no longer valid will be removed");
+            thread.execute(this::program);
+        }
+    }
+
+    /** Whether stale entries may be removed yet (see {@link #tablesComplete()}). */
+    public boolean complete() {
+        return complete;
+    }
+
+    /** What the dataplane is known to hold (after the last successful round). */
+    public DataplaneState programmed() {
+        return programmed;
+    }
+
+    /** How many times the dataplane's state was read back (after connects and refused requests). */
+    public long resyncs() {
+        return resyncs;
     }
 
     public boolean connected() {
@@ -150,7 +186,7 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         try {
             client = DataplaneClient.connect(socket);
             failedConnects = 0;
-            replayNeeded = true;
+            resyncNeeded = true;
             log.info("connected to the dataplane at {}", socket);
             return true;
         } catch (IOException e) {
@@ -169,24 +205,44 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         if (!ensureConnected()) {
             return;
         }
-        DataplaneState target = desired.get();
-        DataplaneState from = replayNeeded ? DataplaneState.EMPTY : programmed;
-        if (!replayNeeded && target.equals(programmed)) {
+        if (resyncNeeded && !resync()) {
             return;
         }
-        List<DataplaneRequest> changes = DataplaneChanges.between(from, target);
-        if (replayNeeded) {
-            log.info("replaying {} requests to the dataplane", changes.size());
+        DataplaneState desiredNow = desired.get();
+        DataplaneState target = complete ? desiredNow : programmed.plusMissing(desiredNow);
+        if (target.equals(programmed)) {
+            return;
         }
-        for (DataplaneRequest r : changes) {
-            if (!call(r)) {
-                replayNeeded = true;
-                programmed = DataplaneState.EMPTY;
-                return;
-            }
+        List<DataplaneRequest> changes = DataplaneChanges.between(programmed, target);
+        requests.addAndGet(changes.size());
+        try {
+            client.callAll(changes, WINDOW, timeout);
+        } catch (DataplaneException e) {
+            refused.incrementAndGet();
+            lastError = e.getMessage();
+            log.warn("dataplane: {}", e.getMessage());
+            resyncNeeded = true;
+            return;
         }
         programmed = target;
-        replayNeeded = false;
+    }
+
+    /** Reads the dataplane's complete state as the base of the next difference. */
+    private boolean resync() {
+        try {
+            DataplaneReply.Dump dump = (DataplaneReply.Dump) client.call(new DataplaneRequest.Dump(), timeout);
+            requests.incrementAndGet();
+            programmed = DataplaneState.of(dump);
+            resyncNeeded = false;
+            resyncs++;
+            log.info("dataplane holds {} entries ({} interfaces, {} routes); reconciling against the agent's tables",
+                    programmed.size(), programmed.interfaces().size(), programmed.routes().size());
+            return true;
+        } catch (DataplaneException e) {
+            lastError = e.getMessage();
+            log.warn("dataplane: cannot read its state: {}", e.getMessage());
+            return false;
+        }
     }
 
     private boolean call(DataplaneRequest r) {

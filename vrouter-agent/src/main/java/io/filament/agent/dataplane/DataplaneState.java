@@ -1,5 +1,6 @@
 package io.filament.agent.dataplane;
 
+import io.filament.agent.dataplane.wire.DataplaneReply;
 import io.filament.agent.dataplane.wire.DataplaneRequest;
 import io.filament.agent.oper.CompiledAcl;
 import io.filament.agent.oper.NextHopEntry;
@@ -47,15 +48,65 @@ public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, Datapla
         acls = Collections.unmodifiableSortedMap(new TreeMap<>(acls));
     }
 
-    public record RouteKey(int vrf, long high, int length) implements Comparable<RouteKey> {
+    public record RouteKey(int vrf, int family, long high, long low, int length) implements Comparable<RouteKey> {
+        static RouteKey of(DataplaneRequest.AddRoute r) {
+            return new RouteKey(r.vrf(), r.family(), r.high(), r.low(), r.length());
+        }
+
         @Override
         public int compareTo(RouteKey o) {
             int c = Integer.compare(vrf, o.vrf);
             if (c == 0) {
+                c = Integer.compare(family, o.family);
+            }
+            if (c == 0) {
                 c = Long.compareUnsigned(high, o.high);
+            }
+            if (c == 0) {
+                c = Long.compareUnsigned(low, o.low);
             }
             return c != 0 ? c : Integer.compare(length, o.length);
         }
+    }
+
+    /**
+     * The state a dump of the dataplane describes. VNIs are left out: the agent does not program them, so it
+     * neither compares nor removes them.
+     */
+    public static DataplaneState of(DataplaneReply.Dump dump) {
+        TreeMap<Integer, DataplaneRequest.AddInterface> interfaces = new TreeMap<>();
+        dump.interfaces().forEach(i -> interfaces.put(i.vif().index(), i));
+        TreeMap<Integer, DataplaneRequest.NextHop> nextHops = new TreeMap<>();
+        dump.nextHops().forEach(nh -> nextHops.put(nh.id(), nh));
+        TreeMap<RouteKey, DataplaneRequest.AddRoute> routes = new TreeMap<>();
+        dump.routes().forEach(r -> routes.put(RouteKey.of(r), r));
+        TreeMap<Integer, Integer> labels = new TreeMap<>();
+        dump.labels().forEach(l -> labels.put(l.label(), l.nextHop()));
+        TreeMap<Integer, DataplaneRequest.AddAcl> acls = new TreeMap<>();
+        dump.acls().forEach(a -> acls.put(a.id(), a));
+        return new DataplaneState(new TreeSet<>(dump.vrfs()), interfaces, nextHops, routes, labels, acls);
+    }
+
+    /**
+     * This state plus every entry of {@code target} whose key it lacks; nothing of this state is changed or
+     * removed. What may be programmed while the agent's tables are still incomplete after a start.
+     */
+    public DataplaneState plusMissing(DataplaneState target) {
+        TreeSet<Integer> v = new TreeSet<>(vrfs);
+        v.addAll(target.vrfs);
+        return new DataplaneState(v, plusMissing(interfaces, target.interfaces), plusMissing(nextHops, target.nextHops),
+                plusMissing(routes, target.routes), plusMissing(labels, target.labels), plusMissing(acls, target.acls));
+    }
+
+    private static <K, V> SortedMap<K, V> plusMissing(SortedMap<K, V> mine, SortedMap<K, V> theirs) {
+        TreeMap<K, V> out = new TreeMap<>(mine);
+        theirs.forEach(out::putIfAbsent);
+        return out;
+    }
+
+    /** How many entries of all kinds the state holds. */
+    public int size() {
+        return vrfs.size() + interfaces.size() + nextHops.size() + routes.size() + labels.size() + acls.size();
     }
 
     public static DataplaneState of(OperTables t) {
@@ -102,8 +153,9 @@ public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, Datapla
                 continue;
             }
             long high = high(r.prefix());
-            routes.put(new RouteKey(r.vrfIndex(), high, r.prefix().length()),
-                    new DataplaneRequest.AddRoute(r.vrfIndex(), 4, high, 0, r.prefix().length(), r.nextHopId()));
+            DataplaneRequest.AddRoute add = new DataplaneRequest.AddRoute(r.vrfIndex(), 4, high, 0, r.prefix().length(),
+                    r.nextHopId());
+            routes.put(RouteKey.of(add), add);
         }
         TreeMap<Integer, Integer> labels = new TreeMap<>();
         t.labels().values().forEach(l -> labels.put(l.label(), l.nextHopId()));

@@ -13,6 +13,7 @@ import io.filament.agent.xmpp.session.ControlNodeSession;
 import io.filament.agent.xmpp.session.SessionListener;
 import io.filament.agent.xmpp.session.SessionStatus;
 import io.filament.agent.xmpp.wire.ConfigItem;
+import io.filament.agent.xmpp.wire.PubSubRequest;
 import io.filament.agent.xmpp.wire.RouteUpdateEvent;
 import io.filament.contracts.xmpp.TunnelEncapsulation;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,6 +44,12 @@ import java.util.concurrent.TimeUnit;
  * <p>Config comes from one control node at a time (the first established one in configured order), as in TF.
  * When the config peer changes, the image starts a new generation; what the new peer has not re-sent after
  * {@code configCleanup} is removed. Routes are learned from every control node and merged.
+ *
+ * <p>After the agent starts, its tables are complete once the config peer has sent End-of-RIB (or
+ * {@code endOfRibTimeout} passed) and every restored port has its config (or the config cleanup ran); the
+ * listeners hear {@link TablesListener#tablesComplete()} then, once, and only from then on is state that was
+ * kept from before the start removed. An End-of-RIB also ends the stale paths of control nodes that are down:
+ * a control node that has re-sent its whole RIB is the authority for the routes.
  */
 public final class AgentRuntime implements SessionListener, PortListener, AutoCloseable {
 
@@ -60,6 +68,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     private final Map<String, Advertisement> sent = new HashMap<>();
     private final List<TablesListener> listeners = new CopyOnWriteArrayList<>();
     private Optional<String> configPeer = Optional.empty();
+    private final Set<String> ribComplete = new TreeSet<>();
+    /** The control nodes this agent sent its End-of-RIB to in their current session. */
+    private final Set<String> endOfRibSent = new TreeSet<>();
+    /** The control nodes that are up as this thread has heard, each with the number of its current session. */
+    private final Map<String, Long> up = new HashMap<>();
+    private long sessionsSeen;
+    private boolean configSettled;
+    private volatile boolean complete;
     private boolean dirty;
     private volatile OperTables tables = OperTables.EMPTY;
     private volatile List<TunnelEncapsulation> encapsulations = List.of();
@@ -110,6 +126,11 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         return configPeer;
     }
 
+    /** Whether the tables are complete after the start (see the class comment). */
+    public boolean complete() {
+        return complete;
+    }
+
     public long recomputes() {
         return recomputes;
     }
@@ -141,11 +162,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     @Override
     public void sessionUp(ControlNodeSession session) {
         thread.execute(() -> {
+            long id = ++sessionsSeen;
+            up.put(session.peer(), id);
             sent.put(session.peer(), Advertisement.NOTHING);
             if (configPeer.isEmpty()) {
                 becomeConfigPeer(session.peer());
             }
-            thread.schedule(() -> sweepRoutesWithoutEndOfRib(session), endOfRibTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            thread.schedule(() -> sweepRoutesWithoutEndOfRib(session, id), endOfRibTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             markDirty();
         });
     }
@@ -153,12 +177,15 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     @Override
     public void sessionDown(ControlNodeSession session, String reason) {
         thread.execute(() -> {
+            up.remove(session.peer());
+            endOfRibSent.remove(session.peer());
             sent.remove(session.peer());
+            ribComplete.remove(session.peer());
             learned.peerDown(session.peer());
             if (configPeer.filter(session.peer()::equals).isPresent()) {
                 configPeer = Optional.empty();
-                sessions.stream().filter(ControlNodeSession::established).findFirst()
-                        .ifPresent(s -> becomeConfigPeer(s.peer()));
+                sessions.stream().map(ControlNodeSession::peer).filter(up::containsKey).findFirst()
+                        .ifPresent(this::becomeConfigPeer);
             }
             log.info("control node {} down ({}); its {} routes stay installed until it returns",
                     session.peer(), reason, learned.size(session.peer()));
@@ -185,7 +212,12 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     @Override
     public void routesReceived(ControlNodeSession session, RouteUpdateEvent event) {
         thread.execute(() -> {
-            if (learned.apply(session.peer(), event)) {
+            boolean changed = learned.apply(session.peer(), event);
+            if (event.isEndOfRib()) {
+                ribReceived(session.peer());
+                changed = true;
+            }
+            if (changed) {
                 markDirty();
             }
         });
@@ -193,30 +225,49 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
 
     // ---- controller thread ----
 
+    /**
+     * {@code peer} has sent its whole RIB: paths of control nodes that are down are no longer needed. Returns how
+     * many paths went.
+     */
+    private int ribReceived(String peer) {
+        ribComplete.add(peer);
+        int removed = 0;
+        for (ControlNodeSession s : sessions) {
+            if (!up.containsKey(s.peer())) {
+                removed += learned.forget(s.peer());
+            }
+        }
+        if (removed > 0) {
+            log.info("control node {} re-sent its routes: {} paths of control nodes that are down removed", peer, removed);
+        }
+        return removed;
+    }
+
     private void becomeConfigPeer(String peer) {
         configPeer = Optional.of(peer);
         image.beginResync();
         log.info("config peer is now {}; config not re-sent within {} s will be removed", peer, configCleanup.toSeconds());
+        Long session = up.get(peer);
         thread.schedule(() -> {
-            if (configPeer.filter(peer::equals).isPresent()) {
+            // Only while the same session of the same peer is still the config peer: a lost peer's cleanup
+            // would remove config nobody re-sent, and the agent keeps what it has while headless.
+            if (configPeer.filter(peer::equals).isPresent() && Objects.equals(up.get(peer), session)) {
                 int removed = image.sweepStale();
+                configSettled = true;
                 log.info("config cleanup after resync from {}: {} stale objects removed", peer, removed);
-                if (removed > 0) {
-                    markDirty();
-                }
+                markDirty();
             }
         }, configCleanup.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void sweepRoutesWithoutEndOfRib(ControlNodeSession session) {
-        if (session.established()) {
-            int removed = learned.sweepStale(session.peer());
-            if (removed > 0) {
-                log.info("control node {} sent no End-of-RIB within {} s: {} stale routes removed", session.peer(),
-                        endOfRibTimeout.toSeconds(), removed);
-                markDirty();
-            }
+    private void sweepRoutesWithoutEndOfRib(ControlNodeSession session, long id) {
+        if (!Objects.equals(up.get(session.peer()), id) || ribComplete.contains(session.peer())) {
+            return;
         }
+        int removed = learned.sweepStale(session.peer()) + ribReceived(session.peer());
+        log.info("control node {} sent no End-of-RIB within {} s: {} stale routes removed", session.peer(),
+                endOfRibTimeout.toSeconds(), removed);
+        markDirty();
     }
 
     private void markDirty() {
@@ -234,6 +285,7 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         OperTables previous = tables;
         OperTables current = builder.build(image, ports.values(), learned.best(), encaps);
         tables = current;
+        boolean completeNow = !complete && completed(current);
         if (!current.equals(previous)) {
             for (TablesListener l : listeners) {
                 try {
@@ -241,6 +293,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
                 } catch (RuntimeException e) {
                     log.error("tables listener {} failed", l.getClass().getSimpleName(), e);
                 }
+            }
+        }
+        if (completeNow) {
+            complete = true;
+            log.info("tables complete after the start: {} interfaces, {} routes", current.interfaces().size(),
+                    current.routes().size());
+            for (TablesListener l : listeners) {
+                l.tablesComplete();
             }
         }
         for (ControlNodeSession s : sessions) {
@@ -253,14 +313,29 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
             if (configPeer.filter(s.peer()::equals).isEmpty()) {
                 owed = new Advertisement(new TreeSet<>(), owed.instances(), owed.routes());
             }
+            boolean delivered = true;
             for (AdvertisementPlan.Step step : AdvertisementPlan.between(before, owed)) {
-                boolean accepted = step.config() ? s.sendConfig(step.request()) : s.sendRouting(step.request());
-                if (!accepted) {
+                delivered = step.config() ? s.sendConfig(step.request()) : s.sendRouting(step.request());
+                if (!delivered) {
                     break;
                 }
             }
+            if (delivered && complete && endOfRibSent.add(s.peer())) {
+                s.sendRouting(new PubSubRequest.EndOfRib());
+            }
             sent.put(s.peer(), owed);
         }
+    }
+
+    /** The config peer's RIB is in and every port has its config (or the config cleanup ran). */
+    private boolean completed(OperTables current) {
+        if (configPeer.isEmpty() || !ribComplete.contains(configPeer.get())) {
+            return false;
+        }
+        return configSettled || ports.keySet().stream().allMatch(id -> {
+            var i = current.interfaces().get(id);
+            return i != null && i.active();
+        });
     }
 
     @Override

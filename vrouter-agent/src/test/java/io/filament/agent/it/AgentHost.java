@@ -64,6 +64,8 @@ final class AgentHost implements AutoCloseable {
         OperTables current = builder.build(image, ports, learned, List.of(TunnelEncapsulation.UDP));
         tables.set(current);
         dataplane.tablesChanged(previous, current);
+        // The harness sets config, ports and routes itself: its tables are always complete.
+        dataplane.tablesComplete();
         return current;
     }
 

@@ -29,16 +29,24 @@ final class ControlNodeJar implements AutoCloseable {
 
     static ControlNodeJar start(Path dir, String secrets, String kafka, String configTopic, String desiredTopic,
                                 String statusTopic) throws IOException {
+        return start(dir, freePort(), secrets, kafka, configTopic, desiredTopic, statusTopic);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Starts a control node on the given XMPP port of 127.0.0.1 (to bring back one that was killed). */
+    static ControlNodeJar start(Path dir, int port, String secrets, String kafka, String configTopic,
+                                String desiredTopic, String statusTopic) throws IOException {
         Path jar = RepositoryRoot.find().resolve("control-node/target/control-node.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build control-node (mvn -pl control-node package)");
         }
         Path secretsFile = dir.resolve("xmpp-agents");
         Files.writeString(secretsFile, secrets);
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            port = s.getLocalPort();
-        }
         Path log = dir.resolve("control-node.log");
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
@@ -80,7 +88,7 @@ final class ControlNodeJar implements AutoCloseable {
         process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
     }
 
-    /** Stops the node and keeps its log as {@code target/control-node-it.log} for the report. */
+    /** Stops the node and keeps its log as {@code target/control-node-it-<port>.log} for the report. */
     @Override
     public void close() {
         process.destroy();
@@ -94,7 +102,7 @@ final class ControlNodeJar implements AutoCloseable {
         }
         try {
             if (Files.exists(log)) {
-                Files.copy(log, Path.of("target/control-node-it.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(log, Path.of("target/control-node-it-" + xmppPort + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot keep the control node's log", e);

@@ -1,5 +1,6 @@
 package io.filament.agent.it;
 
+import io.filament.agent.dataplane.DataplaneState;
 import io.filament.agent.oper.OperTables;
 import io.filament.agent.oper.RemotePath;
 import io.filament.agent.port.Port;
@@ -93,8 +94,8 @@ class DataplanePortIT {
             Netns.Result ping = ns1.exec(60, "ping", "-c", "3", "-W", "5", "10.61.1.4");
             assertThat(ping.output()).as(ping.output()).contains("3 received");
 
-            // Agent restart on host2 while host1 pings: the dataplane keeps forwarding, the new agent replays
-            // the same tables from the persisted numbering without touching the TAP.
+            // Agent restart on host2 while host1 pings: the dataplane keeps forwarding, the new agent builds the
+            // same tables from the persisted numbering, reads the dataplane's state back and has nothing to send.
             OperTables before = host2.recompute();
             Process pings = new ProcessBuilder("ip", "netns", "exec", ns1.name, "ping", "-c", "40", "-i", "0.1",
                     "-W", "2", "10.61.1.4").redirectErrorStream(true).start();
@@ -105,7 +106,9 @@ class DataplanePortIT {
                 restarted.ports.addAll(host2.ports);
                 restarted.learned.addAll(host2.learned);
                 assertThat(restarted.recompute()).isEqualTo(before);
-                await().atMost(Duration.ofSeconds(30)).until(() -> restarted.dataplane.requests() > 0);
+                await().atMost(Duration.ofSeconds(30)).until(() -> restarted.dataplane.resyncs() == 1
+                        && restarted.dataplane.programmed().equals(DataplaneState.of(before)));
+                assertThat(restarted.dataplane.requests()).as("only the dump").isEqualTo(1);
                 assertThat(pings.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
                 String pingOutput = new String(pings.getInputStream().readAllBytes());
                 assertThat(pingOutput).as(pingOutput).contains("40 received");

@@ -14,6 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +61,27 @@ public final class DataplaneClient implements AutoCloseable {
 
     /** Sends a request and waits for the reply; an error reply becomes a {@link DataplaneException}. */
     public DataplaneReply call(DataplaneRequest request, Duration timeout) throws DataplaneException {
-        CompletableFuture<DataplaneReply> reply = send(request);
+        return await(request, send(request), timeout);
+    }
+
+    /**
+     * Sends the requests back to back, at most {@code window} unanswered at a time, and waits for their replies
+     * in order: one round trip per window instead of one per request. The dataplane handles them in order; the
+     * first error reply or timeout fails the call (later requests of the window may have been applied).
+     */
+    public void callAll(List<DataplaneRequest> requests, int window, Duration timeout) throws DataplaneException {
+        for (int from = 0; from < requests.size(); from += window) {
+            List<DataplaneRequest> slice = requests.subList(from, Math.min(requests.size(), from + window));
+            List<CompletableFuture<DataplaneReply>> replies = new ArrayList<>(slice.size());
+            slice.forEach(r -> replies.add(send(r)));
+            for (int i = 0; i < slice.size(); i++) {
+                await(slice.get(i), replies.get(i), timeout);
+            }
+        }
+    }
+
+    private static DataplaneReply await(DataplaneRequest request, CompletableFuture<DataplaneReply> reply,
+                                        Duration timeout) throws DataplaneException {
         try {
             DataplaneReply r = reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (r instanceof DataplaneReply.Error e) {

@@ -49,6 +49,7 @@ public final class ControlFrames {
                     case DataplaneRequest.NextHop.ToInterface i -> w.u8(1).i32(i.vif());
                     case DataplaneRequest.NextHop.Tunnel t -> w.u8(2).u8(t.encapsulation()).i32(t.remote())
                             .i32(t.labelOrVni()).i64(t.innerDestinationMac());
+                    case DataplaneRequest.NextHop.Ecmp e -> w.u8(3).ints(e.members());
                     case DataplaneRequest.NextHop.Receive rc -> w.u8(4);
                     case DataplaneRequest.NextHop.Discard d -> w.u8(5);
                 }
@@ -71,6 +72,7 @@ public final class ControlFrames {
             case DataplaneRequest.DeleteAcl r -> w.i32(r.id());
             case DataplaneRequest.PacketOut r -> w.i32(r.vif()).bytes(r.frame());
             case DataplaneRequest.ReadCounters r -> { }
+            case DataplaneRequest.Dump r -> { }
             case DataplaneRequest.ReadPacketIns r -> w.i32(r.max());
             case DataplaneRequest.ReadFlowRecords r -> w.i32(r.max());
         }
@@ -86,6 +88,7 @@ public final class ControlFrames {
                 case 0x80 -> new DataplaneReply.Ok();
                 case 0x82 -> new DataplaneReply.Counters(list(in, ControlFrames::counters), single(list(in, ControlFrames::counters)),
                         list(in, b -> new DataplaneReply.DropCount(str(b), b.getLong())));
+                case 0x83 -> dump(in);
                 case 0x84 -> new DataplaneReply.PacketIns(list(in, b -> new DataplaneReply.PacketIn(b.getInt(),
                         b.get() & 0xff, bytes(b))));
                 case 0x85 -> new DataplaneReply.FlowRecords(list(in, b -> new DataplaneReply.FlowRecord(b.getInt(),
@@ -102,6 +105,42 @@ public final class ControlFrames {
         } catch (BufferUnderflowException e) {
             throw new DataplaneDecodeException("body", in.limit(), "frame ends early");
         }
+    }
+
+    private static DataplaneReply.Dump dump(ByteBuffer in) {
+        List<DataplaneRequest.AddInterface> interfaces = list(in, b -> {
+            DataplaneRequest.Interface vif = new DataplaneRequest.Interface(b.getInt(), str(b), b.getLong(), b.getInt(),
+                    b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt(), ints(b), ints(b));
+            return new DataplaneRequest.AddInterface(vif, str(b), str(b));
+        });
+        List<Integer> vrfs = list(in, ByteBuffer::getInt);
+        List<DataplaneRequest.NextHop> nextHops = list(in, ControlFrames::nextHop);
+        List<DataplaneRequest.AddRoute> routes = list(in, b -> new DataplaneRequest.AddRoute(b.getInt(), b.get() & 0xff,
+                b.getLong(), b.getLong(), b.get() & 0xff, b.getInt()));
+        List<DataplaneReply.Dump.Label> labels = list(in, b -> new DataplaneReply.Dump.Label(b.getInt(), b.getInt()));
+        List<DataplaneReply.Dump.Vni> vnis = list(in, b -> new DataplaneReply.Dump.Vni(b.getInt(), b.getInt()));
+        List<DataplaneRequest.AddAcl> acls = list(in, b -> new DataplaneRequest.AddAcl(b.getInt(), list(b, r ->
+                new DataplaneRequest.AclRule(r.get() & 0xff, r.get() & 0xff, r.getShort(), r.getLong(), r.getLong(),
+                        r.get() & 0xff, r.getLong(), r.getLong(), r.get() & 0xff, r.getShort() & 0xffff,
+                        r.getShort() & 0xffff, r.getShort() & 0xffff, r.getShort() & 0xffff))));
+        return new DataplaneReply.Dump(interfaces, vrfs, nextHops, routes, labels, vnis, acls);
+    }
+
+    private static DataplaneRequest.NextHop nextHop(ByteBuffer b) {
+        int id = b.getInt();
+        int kind = b.get() & 0xff;
+        return switch (kind) {
+            case 1 -> new DataplaneRequest.NextHop.ToInterface(id, b.getInt());
+            case 2 -> new DataplaneRequest.NextHop.Tunnel(id, b.get() & 0xff, b.getInt(), b.getInt(), b.getLong());
+            case 3 -> new DataplaneRequest.NextHop.Ecmp(id, ints(b));
+            case 4 -> new DataplaneRequest.NextHop.Receive(id);
+            case 5 -> new DataplaneRequest.NextHop.Discard(id);
+            default -> throw new DataplaneDecodeException("nexthop.kind", kind, "not 1..5");
+        };
+    }
+
+    private static List<Integer> ints(ByteBuffer in) {
+        return list(in, ByteBuffer::getInt);
     }
 
     private static DataplaneReply.InterfaceCounters counters(ByteBuffer b) {

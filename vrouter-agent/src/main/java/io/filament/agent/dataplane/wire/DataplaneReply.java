@@ -20,6 +20,30 @@ public sealed interface DataplaneReply {
         }
     }
 
+    /**
+     * The dataplane's complete state, in the terms of the requests that make it: interfaces with the namespace and
+     * name they were placed under, VRFs, next hops (without the built-in discard 0), routes, labels, VNIs and ACLs.
+     */
+    record Dump(List<DataplaneRequest.AddInterface> interfaces, List<Integer> vrfs,
+                List<DataplaneRequest.NextHop> nextHops, List<DataplaneRequest.AddRoute> routes, List<Label> labels,
+                List<Vni> vnis, List<DataplaneRequest.AddAcl> acls) implements DataplaneReply {
+        public Dump {
+            interfaces = List.copyOf(interfaces);
+            vrfs = List.copyOf(vrfs);
+            nextHops = List.copyOf(nextHops);
+            routes = List.copyOf(routes);
+            labels = List.copyOf(labels);
+            vnis = List.copyOf(vnis);
+            acls = List.copyOf(acls);
+        }
+
+        public record Label(int label, int nextHop) {
+        }
+
+        public record Vni(int vni, int vrf) {
+        }
+    }
+
     record InterfaceCounters(int vif, long rxPackets, long rxBytes, long txPackets, long txBytes) {
     }
 

@@ -116,6 +116,13 @@ public sealed interface DataplaneRequest {
         }
     }
 
+    /** Reads the dataplane's complete state (interfaces with their placement, VRFs, next hops, routes, labels, ACLs). */
+    record Dump() implements DataplaneRequest {
+        public int type() {
+            return 0x13;
+        }
+    }
+
     record ReadPacketIns(int max) implements DataplaneRequest {
         public int type() {
             return 0x14;
@@ -140,7 +147,7 @@ public sealed interface DataplaneRequest {
         }
     }
 
-    /** Kinds 1 interface, 2 tunnel (encapsulation 0 MPLSoUDP, 1 VXLAN), 4 receive, 5 discard. */
+    /** Kinds 1 interface, 2 tunnel (encapsulation 0 MPLSoUDP, 1 VXLAN), 3 ECMP, 4 receive, 5 discard. */
     sealed interface NextHop {
         int id();
 
@@ -150,6 +157,13 @@ public sealed interface DataplaneRequest {
         record Tunnel(int id, int encapsulation, int remote, int labelOrVni, long innerDestinationMac) implements NextHop {
             public static final int MPLS_OVER_UDP = 0;
             public static final int VXLAN = 1;
+        }
+
+        /** A set of 1 … 64 interface or tunnel next hops; the agent reads these in a dump, it does not make them. */
+        record Ecmp(int id, List<Integer> members) implements NextHop {
+            public Ecmp {
+                members = List.copyOf(members);
+            }
         }
 
         record Receive(int id) implements NextHop {

@@ -61,6 +61,12 @@ public final class LearnedRoutes {
         return before - table.size();
     }
 
+    /** Drops every path of {@code peer} (a control node that is down while another one re-sent its RIB); returns how many. */
+    public int forget(String peer) {
+        Map<Key, Learned> table = byPeer.remove(peer);
+        return table == null ? 0 : table.size();
+    }
+
     public int size(String peer) {
         return byPeer.getOrDefault(peer, Map.of()).size();
     }

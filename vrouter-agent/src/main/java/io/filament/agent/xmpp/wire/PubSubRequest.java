@@ -1,5 +1,6 @@
 package io.filament.agent.xmpp.wire;
 
+import io.filament.contracts.xmpp.ItemsNode;
 import io.filament.contracts.xmpp.RouteEntry;
 import io.filament.contracts.xmpp.RouteItemNode;
 import io.filament.contracts.xmpp.SubscribeOptions;
@@ -43,6 +44,17 @@ public sealed interface PubSubRequest {
             out.append("<publish node=\"").append(Xml.escape(node.toString())).append("\"><item>");
             RouteEntryXml.write(out, entry);
             out.append("</item></publish>");
+        }
+    }
+
+    /**
+     * {@code <publish node="0/0/EndOfRib"/>}: everything this agent has to announce has been published (sent once
+     * per session, when the agent's tables are complete), so a control node that kept the agent's paths over a
+     * restart can drop those not re-published.
+     */
+    record EndOfRib() implements PubSubRequest {
+        public void write(StringBuilder out) {
+            out.append("<publish node=\"").append(ItemsNode.END_OF_RIB).append("\"/>");
         }
     }
 

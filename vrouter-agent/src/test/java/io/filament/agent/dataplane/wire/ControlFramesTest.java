@@ -79,4 +79,46 @@ class ControlFramesTest {
         assertThatThrownBy(() -> ControlFrames.decode(body("80 00000001 00")))
                 .isInstanceOf(DataplaneDecodeException.class).hasMessageContaining("bytes left");
     }
+
+    @Test
+    void readsADumpOfEveryKindOfEntry() {
+        String dump = "83 00000009"
+                // one interface: index 3 "tap1", MAC, 10.1.1.3, vrf 1, flags 3, MTU 1500, 0, 0, no ingress, egress [5],
+                // placed in namespace "vm1" as "eth0"
+                + "00000001" + "00000003 0004 74617031 0000025f6b6f0c5b 0a010103 00000001 00000003 000005dc 00000000"
+                + " 00000000 00000000 00000001 00000005 0003 766d31 0004 65746830"
+                + "00000001 00000001"                                                  // vrfs [1]
+                + "00000003"                                                           // three next hops
+                + " 00000004 01 00000003"                                               // 4: interface 3
+                + " 00000009 02 00 7f00000c 00000011 0000000000000000"                  // 9: tunnel to 127.0.0.12, label 17
+                + " 0000000a 03 00000002 00000004 00000009"                             // 10: ECMP of 4 and 9
+                + "00000001 00000001 04 0a01010300000000 0000000000000000 20 00000004"  // route 10.1.1.3/32 → 4
+                + "00000001 00000010 00000004"                                         // label 16 → 4
+                + "00000001 00000064 00000001"                                         // VNI 100 → vrf 1
+                + "00000001 00000005 00000001"                                         // ACL 5 with one rule:
+                + " 00 04 ffff 0a01010000000000 0000000000000000 18 0000000000000000 0000000000000000 00"
+                + " 0000 ffff 0016 0016";                                             // pass 10.1.1.0/24 → any, port 22
+
+        DataplaneReply.Dump d = (DataplaneReply.Dump) ControlFrames.decode(body(dump)).reply();
+
+        assertThat(d.interfaces()).containsExactly(new DataplaneRequest.AddInterface(new DataplaneRequest.Interface(3,
+                "tap1", 0x025f6b6f0c5bL, 0x0a010103, 1, 3, 1500, 0, 0, List.of(), List.of(5)), "vm1", "eth0"));
+        assertThat(d.vrfs()).containsExactly(1);
+        assertThat(d.nextHops()).containsExactly(new DataplaneRequest.NextHop.ToInterface(4, 3),
+                new DataplaneRequest.NextHop.Tunnel(9, 0, 0x7f00000c, 17, 0),
+                new DataplaneRequest.NextHop.Ecmp(10, List.of(4, 9)));
+        assertThat(d.routes()).containsExactly(new DataplaneRequest.AddRoute(1, 4, 0x0a01010300000000L, 0, 32, 4));
+        assertThat(d.labels()).containsExactly(new DataplaneReply.Dump.Label(16, 4));
+        assertThat(d.vnis()).containsExactly(new DataplaneReply.Dump.Vni(100, 1));
+        assertThat(d.acls()).containsExactly(new DataplaneRequest.AddAcl(5, List.of(new DataplaneRequest.AclRule(0, 4,
+                -1, 0x0a01010000000000L, 0, 24, 0, 0, 0, 0, 0xffff, 22, 22))));
+    }
+
+    @Test
+    void refusesADumpWithAnUnknownNextHopKind() {
+        String dump = "83 00000001 00000000 00000000 00000001 00000004 07";
+
+        assertThatThrownBy(() -> ControlFrames.decode(body(dump)))
+                .isInstanceOf(DataplaneDecodeException.class).hasMessageContaining("nexthop.kind").hasMessageContaining("7");
+    }
 }

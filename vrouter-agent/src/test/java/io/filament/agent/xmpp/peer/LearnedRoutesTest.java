@@ -103,4 +103,21 @@ class LearnedRoutesTest {
         routes.apply(CN2, retract("10.1.1.3/32"));
         assertThat(routes.best()).isEmpty();
     }
+
+    @Test
+    void forgettingAControlNodeThatIsDownKeepsThePathsTheOtherReannounced() {
+        LearnedRoutes routes = new LearnedRoutes();
+        routes.apply(CN1, reach(route("10.1.1.3/32", "127.0.0.12", 16, 100), route("10.1.1.4/32", "127.0.0.12", 17, 100)));
+        routes.apply(CN2, reach(route("10.1.1.3/32", "127.0.0.12", 16, 100), route("10.1.1.4/32", "127.0.0.12", 17, 100)));
+        routes.peerDown(CN1);
+        routes.peerDown(CN2);
+
+        routes.apply(CN1, reach(route("10.1.1.3/32", "127.0.0.12", 16, 100)));
+        routes.apply(CN1, EOR);
+        int forgotten = routes.forget(CN2);
+
+        assertThat(forgotten).isEqualTo(2);
+        assertThat(prefixes(routes)).containsExactly("10.1.1.3/32");
+        assertThat(routes.size(CN2)).isZero();
+    }
 }

@@ -134,4 +134,13 @@ class RouteMessagesTest {
 
         assertThat(out).hasToString("<subscribe node=\"default-domain:demo:vn1:vn1\"><options><instance-id>3</instance-id></options></subscribe>");
     }
+
+    @Test
+    void writesTheAgentsEndOfRibAsAnEmptyPublishOfTheMarkerNode() {
+        StringBuilder xml = new StringBuilder();
+
+        new PubSubRequest.EndOfRib().write(xml);
+
+        assertThat(xml).hasToString("<publish node=\"0/0/EndOfRib\"/>");
+    }
 }
