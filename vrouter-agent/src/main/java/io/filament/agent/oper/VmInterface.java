@@ -28,12 +28,13 @@ import java.util.UUID;
  * @param ingressAcls security-group ACLs for traffic to the VM
  * @param egressAcls  security-group ACLs for traffic from the VM
  * @param dhcp        what DHCP hands out on it
+ * @param name        the virtual-machine-interface's fq name (TF's UVE key), empty without config
  */
 public record VmInterface(UUID portId, int index, String tapName, Optional<String> netns, String ifname, MacAddress mac,
                           Optional<IpAddress> address, Optional<Integer> vrfIndex, Optional<Integer> label,
                           Optional<Integer> nextHopId, String virtualNetwork, List<Long> securityGroupIds,
                           Optional<String> networkAcl, List<String> ingressAcls, List<String> egressAcls,
-                          Optional<DhcpBinding> dhcp) {
+                          Optional<DhcpBinding> dhcp, Optional<String> name) {
 
     public VmInterface {
         securityGroupIds = List.copyOf(securityGroupIds);
