@@ -41,7 +41,12 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
     private final ScheduledExecutorService thread;
     private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0,
             0.1, Duration.ofSeconds(10));
-    private final AtomicReference<DataplaneState> desired = new AtomicReference<>(DataplaneState.EMPTY);
+    /** The state to program and the tables it was derived from. */
+    private record Wanted(DataplaneState state, OperTables tables) {
+    }
+
+    private final AtomicReference<Wanted> desired = new AtomicReference<>(new Wanted(DataplaneState.EMPTY, OperTables.EMPTY));
+    private volatile OperTables programmedTables = OperTables.EMPTY;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile Consumer<DataplaneReply.PacketIn> packetIns = p -> { };
@@ -69,13 +74,21 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
 
     @Override
     public void tablesChanged(OperTables previous, OperTables current) {
-        desired.set(DataplaneState.of(current));
+        desired.set(new Wanted(DataplaneState.of(current), current));
         thread.execute(this::program);
     }
 
     /** Queues a frame for a VM interface (a DHCP reply); it is dropped, and counted as refused, when the dataplane is not reachable. */
     public void packetOut(int vif, byte[] frame) {
         thread.execute(() -> call(new DataplaneRequest.PacketOut(vif, frame)));
+    }
+
+    /**
+     * The latest tables whose dataplane state was completely programmed (what the status reports as realised);
+     * empty tables until the first success.
+     */
+    public OperTables programmed() {
+        return programmedTables;
     }
 
     public boolean connected() {
@@ -169,9 +182,11 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         if (!ensureConnected()) {
             return;
         }
-        DataplaneState target = desired.get();
+        Wanted wanted = desired.get();
+        DataplaneState target = wanted.state();
         DataplaneState from = replayNeeded ? DataplaneState.EMPTY : programmed;
         if (!replayNeeded && target.equals(programmed)) {
+            programmedTables = wanted.tables();
             return;
         }
         List<DataplaneRequest> changes = DataplaneChanges.between(from, target);
@@ -186,6 +201,7 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
             }
         }
         programmed = target;
+        programmedTables = wanted.tables();
         replayNeeded = false;
     }
 

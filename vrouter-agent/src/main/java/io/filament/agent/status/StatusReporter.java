@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Every {@code interval}, on its own thread ({@code status}): reads the dataplane's counters and finished flows,
  * publishes {@code ObjectVRouter:<host>} and one {@code ObjectVMITable:<vmi fq name>} per configured port on
- * {@code filament.status.v1} (a port that went away is withdrawn with {@code deleted=true}), and each flow's
+ * {@code filament.status.v1} (a port that went away is withdrawn with {@code deleted=true}), the config versions
+ * the dataplane holds as {@code ObjectConfigRealisation:<type>:<uuid>}, and each flow's
  * forward and reverse records on {@code filament.flows.v1} keyed by the host name, all in the shared format of
  * {@code io.filament.contracts.status} with {@code ce_source} {@code agent/<host>}. Keeps the latest counters
  * and recent flows for introspection and metrics.
@@ -55,6 +57,7 @@ public final class StatusReporter implements AutoCloseable {
     private final AtomicLong flowRecordsInvalid = new AtomicLong();
     private volatile Optional<DataplaneReply.Counters> counters = Optional.empty();
     private Set<String> reportedPorts = new HashSet<>();
+    private Set<String> reportedRealisations = Set.of();
 
     public StatusReporter(String host, String fabricAddress, AgentRuntime runtime, DataplaneProgrammer dataplane,
                           GuardedPublisher publisher, Clock clock, Duration interval, String statusTopic,
@@ -118,6 +121,14 @@ public final class StatusReporter implements AutoCloseable {
                 }
             }
             reportedPorts = present;
+            Map<String, Long> realised = VrouterReports.realised(dataplane.programmed());
+            realised.forEach((key, version) -> publish(reports.realisation(key, version, now)));
+            for (String gone : reportedRealisations) {
+                if (!realised.containsKey(gone)) {
+                    publish(reports.realisationWithdrawn(gone, now));
+                }
+            }
+            reportedRealisations = realised.keySet();
         } catch (RuntimeException e) {
             log.warn("status report failed: {}", e.toString());
         }

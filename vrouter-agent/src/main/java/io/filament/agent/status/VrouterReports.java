@@ -1,6 +1,7 @@
 package io.filament.agent.status;
 
 import io.filament.agent.dataplane.wire.DataplaneReply;
+import io.filament.agent.ifmap.ConfigVersion;
 import io.filament.agent.oper.OperTables;
 import io.filament.agent.oper.Vrf;
 import io.filament.agent.oper.VmInterface;
@@ -23,8 +24,9 @@ import java.util.TreeMap;
 /**
  * This host's UVEs from the agent's state, with TF's struct and attribute names: {@code ObjectVRouter:<host>}
  * ({@code VrouterAgent}, and {@code VrouterStatsAgent} with its counters declared {@code sum} while the
- * dataplane answers) and {@code ObjectVMITable:<vmi fq name>} ({@code UveVMInterfaceAgent}) per configured port.
- * Pure: the caller passes the time.
+ * dataplane answers), {@code ObjectVMITable:<vmi fq name>} ({@code UveVMInterfaceAgent}) per configured port, and
+ * {@code ObjectConfigRealisation:<type>:<uuid>} ({@code ConfigRealisation.realised_version}) per config object the
+ * dataplane holds the state of. Pure: the caller passes the time.
  */
 final class VrouterReports {
 
@@ -56,6 +58,26 @@ final class VrouterReports {
     Optional<StatusReport> vmi(VmInterface i, OperTables t, Instant now) {
         return i.name().map(name -> StatusReport.update(StatusTable.VIRTUAL_MACHINE_INTERFACE, name, source, now,
                 List.of(StatusStruct.of("UveVMInterfaceAgent", vmiAttributes(i, t)))));
+    }
+
+    /** Config versions the dataplane holds, newest per object, by realisation key. */
+    static Map<String, Long> realised(OperTables programmed) {
+        Map<String, Long> versions = new TreeMap<>();
+        for (VmInterface i : programmed.interfaces().values()) {
+            for (ConfigVersion v : i.configVersions()) {
+                versions.merge(v.realisationKey(), v.version(), Math::max);
+            }
+        }
+        return versions;
+    }
+
+    StatusReport realisation(String key, long version, Instant now) {
+        return StatusReport.update(StatusTable.CONFIG_OBJECT, key, source, now,
+                List.of(StatusStruct.of("ConfigRealisation", Map.of("realised_version", version))));
+    }
+
+    StatusReport realisationWithdrawn(String key, Instant now) {
+        return StatusReport.withdrawal(StatusTable.CONFIG_OBJECT, key, source, now);
     }
 
     StatusReport vmiWithdrawn(String name, Instant now) {

@@ -96,10 +96,16 @@ class ControlNodeRoutingIT {
 
     static void vmPort(KafkaProducer<String, byte[]> p, String topic, UUID vm, UUID vmi, String mac,
                                String address) throws Exception {
+        vmPort(p, topic, vm, vmi, mac, address, 1);
+    }
+
+    /** A VM, its interface in {@code red} at config version {@code version}, and the interface's instance-ip. */
+    static void vmPort(KafkaProducer<String, byte[]> p, String topic, UUID vm, UUID vmi, String mac,
+                       String address, long version) throws Exception {
         send(p, topic, "virtual-machine/" + vm, "{'type':'virtual-machine','uuid':'" + vm + "','version':1,'fq_name':['"
                 + vm + "'],'object':{'uuid':'" + vm + "','fq_name':['" + vm + "']}}");
         send(p, topic, "virtual-machine-interface/" + vmi, "{'type':'virtual-machine-interface','uuid':'" + vmi + "',"
-                + "'version':1,'fq_name':['default-domain','it','" + vmi + "'],'object':{'uuid':'" + vmi + "',"
+                + "'version':" + version + ",'fq_name':['default-domain','it','" + vmi + "'],'object':{'uuid':'" + vmi + "',"
                 + "'fq_name':['default-domain','it','" + vmi + "'],'parent_type':'project'," + idPerms(vmi) + ","
                 + "'virtual_machine_interface_mac_addresses':{'mac_address':['" + mac + "']},"
                 + "'virtual_machine_refs':[{'to':['" + vm + "'],'uuid':'" + vm + "','attr':null}],"

@@ -96,6 +96,21 @@ class VrouterReportsTest {
     }
 
     @Test
+    void reportsTheConfigVersionsTheDataplaneHoldsAsRealised() {
+        var realised = VrouterReports.realised(StatusFixtures.tables());
+
+        assertThat(realised).containsOnly(
+                java.util.Map.entry("virtual-machine-interface:" + StatusFixtures.CONFIGURED, 4L),
+                java.util.Map.entry("virtual-network:" + StatusFixtures.RED_VN_UUID, 7L));
+        StatusReport r = published(reports.realisation("virtual-machine-interface:" + StatusFixtures.CONFIGURED, 4, NOW));
+        assertThat(r.recordKey()).isEqualTo("ObjectConfigRealisation:virtual-machine-interface:" + StatusFixtures.CONFIGURED);
+        assertThat(r.structs().get("ConfigRealisation").attributes().path("realised_version").longValue()).isEqualTo(4);
+        assertThat(published(reports.realisationWithdrawn("virtual-network:" + StatusFixtures.RED_VN_UUID, NOW)).deleted())
+                .isTrue();
+        assertThat(VrouterReports.realised(io.filament.agent.oper.OperTables.EMPTY)).isEmpty();
+    }
+
+    @Test
     void withdrawsAPortThatWentAway() {
         StatusReport r = published(reports.vmiWithdrawn("default-domain:demo:vmi1", NOW));
 
