@@ -57,6 +57,7 @@ class ControlNodeConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${filament.control-node.kafka-bootstrap-servers:}'.isEmpty()")
     StatusPublisher statusPublisher(ControlNodeProperties p, ControlNode node, Clock clock) {
-        return new StatusPublisher(node, p.name(), p.kafkaBootstrapServers(), p.statusTopic(), clock).start(p.statusPeriod());
+        return new StatusPublisher(node, p.name(), p.xmppAddress(), p.kafkaBootstrapServers(), p.statusTopic(), clock)
+                .start(p.statusPeriod());
     }
 }

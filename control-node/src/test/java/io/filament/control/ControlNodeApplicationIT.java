@@ -1,19 +1,18 @@
 package io.filament.control;
 
+import io.filament.contracts.status.StatusReport;
+import io.filament.contracts.status.StatusTable;
 import io.filament.control.rib.RoutingInstanceSpec;
+import io.filament.control.status.StatusTopicReader;
 import io.filament.testsupport.LocalInfrastructure;
 import io.filament.testsupport.LocalInfrastructureTest;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,15 +22,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The Spring Boot application: XMPP, introspection REST, Prometheus metrics and status records on Kafka. */
+/**
+ * The Spring Boot application: XMPP, introspection REST, Prometheus metrics, and status records on Kafka that
+ * analytics' reader accepts: the agent's session Established, then Idle once it closes, and every part withdrawn
+ * when the node stops.
+ */
 @LocalInfrastructureTest
 class ControlNodeApplicationIT {
 
@@ -39,17 +40,18 @@ class ControlNodeApplicationIT {
     Path dir;
 
     @Test
-    void servesIntrospectionMetricsAndStatusForAConnectedAgent(LocalInfrastructure infra) throws Exception {
+    void servesIntrospectionAndReportsTheSessionEstablishedThenIdleThenWithdrawn(LocalInfrastructure infra) throws Exception {
         Path secrets = dir.resolve("xmpp-agents");
         Files.writeString(secrets, "host1:secret1\n");
-        String status = infra.uniqueTopic("filament.status.v1");
-        try (ConfigurableApplicationContext ctx = SpringApplication.run(ControlNodeApplication.class,
+        String statusTopic = infra.uniqueTopic("filament.status.v1");
+        try (StatusTopicReader status = new StatusTopicReader(infra.kafkaBootstrapServers(), statusTopic);
+             ConfigurableApplicationContext ctx = SpringApplication.run(ControlNodeApplication.class,
                 "--server.port=0", "--filament.control-node.xmpp-port=0",
                 "--filament.control-node.secrets-file=" + secrets,
                 "--filament.control-node.kafka-bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--filament.control-node.config-topic=" + infra.uniqueTopic("filament.config.v1"),
                 "--filament.control-node.desired-topic=" + infra.uniqueTopic("filament.desired.v1"),
-                "--filament.control-node.status-topic=" + status,
+                "--filament.control-node.status-topic=" + statusTopic,
                 "--filament.control-node.status-period=1s")) {
             ControlNode node = ctx.getBean(ControlNode.class);
             int http = ((WebServerApplicationContext) ctx).getWebServer().getPort();
@@ -69,10 +71,31 @@ class ControlNodeApplicationIT {
                         .anyMatch(l -> l.startsWith("filament_control_rib_paths{") && l.endsWith(" 1.0"))
                         .anyMatch(l -> l.startsWith("filament_control_routes_received_total{") && l.endsWith(" 1.0"))
                         .anyMatch(l -> l.startsWith("filament_control_route_items_sent_total{"));
-                List<String> keys = statusKeys(infra.kafkaBootstrapServers(), status);
-                assertThat(keys).contains("ObjectXmppPeerInfo:control-node-1:host1", "ObjectBgpRouter:control-node-1");
+                await().atMost(Duration.ofSeconds(60)).ignoreException(org.apache.kafka.common.errors.TimeoutException.class)
+                        .until(() -> status.poll() && xmppState(status).equals("Established")
+                                && uve(status, StatusTable.CONTROL_NODE, "control-node-1")
+                                        .path("BgpRouterState").path("num_up_xmpp_peer").asLong() == 1);
+                assertThat(status.reports()).extracting(StatusReport::source).containsOnly("control/control-node-1");
             }
+            await().atMost(Duration.ofSeconds(60)).until(() -> status.poll() && xmppState(status).equals("Idle"));
+            ObjectNode control = uve(status, StatusTable.CONTROL_NODE, "control-node-1");
+            assertThat(control.path("BgpRouterState").path("num_xmpp_peer").asLong()).isEqualTo(1);
+            assertThat(control.path("BgpRouterState").path("num_up_xmpp_peer").asLong()).isZero();
+            assertThat(status.reports()).noneMatch(StatusReport::deleted);
+            ctx.close();
+            await().atMost(Duration.ofSeconds(60)).until(() -> status.poll()
+                    && status.uves().merged(StatusTable.XMPP_PEER, "host1").isEmpty()
+                    && status.uves().merged(StatusTable.CONTROL_NODE, "control-node-1").isEmpty());
         }
+    }
+
+    private static ObjectNode uve(StatusTopicReader status, StatusTable table, String key) {
+        return status.uves().merged(table, key).orElseGet(() -> JsonNodeFactory.instance.objectNode());
+    }
+
+    private static String xmppState(StatusTopicReader status) {
+        return uve(status, StatusTable.XMPP_PEER, "host1").path("XmppPeerInfoData").path("state_info").path("state")
+                .asString("");
     }
 
     private static String get(int port, String path) throws Exception {
@@ -80,29 +103,5 @@ class ControlNodeApplicationIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return r.body();
-    }
-
-    private static List<String> statusKeys(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            // the topic appears with the first status record; until then metadata requests may time out
-            await().atMost(Duration.ofSeconds(60)).ignoreException(org.apache.kafka.common.errors.TimeoutException.class).until(() -> {
-                var parts = c.partitionsFor(topic, Duration.ofSeconds(5));
-                if (parts == null || parts.isEmpty()) {
-                    return false;
-                }
-                if (c.assignment().isEmpty()) {
-                    c.assign(parts.stream().map(i -> new TopicPartition(topic, i.partition())).toList());
-                    c.seekToBeginning(c.assignment());
-                }
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    keys.add(r.key());
-                }
-                return keys.contains("ObjectXmppPeerInfo:control-node-1:host1") && keys.contains("ObjectBgpRouter:control-node-1");
-            });
-        }
-        return keys;
     }
 }

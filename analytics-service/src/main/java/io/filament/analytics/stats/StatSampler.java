@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.filament.analytics.status.AggregationType;
 import io.filament.analytics.status.StatusRecord;
 import io.filament.analytics.status.StructPart;
+import io.filament.contracts.status.Aggregation;
 import tools.jackson.databind.JsonNode;
 
 /** Turns the counters ({@code sum} attributes with numeric values) of a status record into samples. */
@@ -22,9 +22,9 @@ public final class StatSampler {
     }
 
     private static void addCounters(StatusRecord record, String struct, StructPart part, List<StatSample> into) {
-        for (Map.Entry<String, AggregationType> declared : part.aggtypes().entrySet()) {
+        for (Map.Entry<String, Aggregation> declared : part.aggtypes().entrySet()) {
             JsonNode value = part.attributes().get(declared.getKey());
-            if (declared.getValue() == AggregationType.SUM && value != null && value.isNumber()) {
+            if (declared.getValue() == Aggregation.SUM && value != null && value.isNumber()) {
                 into.add(new StatSample(StatSample.tableName(struct, declared.getKey()), record.key(),
                         record.source(), record.time(), value.doubleValue()));
             }

@@ -2,6 +2,7 @@ package io.filament.analytics.status;
 
 import java.util.Map;
 
+import io.filament.contracts.status.Aggregation;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param attributes the attributes; never mutated after construction
  * @param aggtypes   declared aggregation per attribute name (absent = default by JSON type)
  */
-public record StructPart(long time, ObjectNode attributes, Map<String, AggregationType> aggtypes) {
+public record StructPart(long time, ObjectNode attributes, Map<String, Aggregation> aggtypes) {
 
     public StructPart {
         attributes = attributes.deepCopy();

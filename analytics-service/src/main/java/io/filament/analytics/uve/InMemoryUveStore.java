@@ -14,11 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.filament.analytics.status.AggregationType;
 import io.filament.analytics.status.StatusRecord;
 import io.filament.analytics.status.StructPart;
 import io.filament.analytics.status.UveTable;
-import tools.jackson.databind.JsonNode;
+import io.filament.contracts.status.Aggregation;
+import io.filament.contracts.status.UveMerge;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -97,15 +97,8 @@ public final class InMemoryUveStore implements UveService {
 
     /** Attribute-level update: attributes in the record replace the source's earlier ones, null removes one. */
     private static StructPart overlay(StructPart existing, StructPart incoming) {
-        ObjectNode merged = existing.attributes().deepCopy();
-        for (Map.Entry<String, JsonNode> attribute : incoming.attributes().properties()) {
-            if (attribute.getValue().isNull()) {
-                merged.remove(attribute.getKey());
-            } else {
-                merged.set(attribute.getKey(), attribute.getValue());
-            }
-        }
-        Map<String, AggregationType> aggtypes = new HashMap<>(existing.aggtypes());
+        ObjectNode merged = UveMerge.overlay(existing.attributes(), incoming.attributes());
+        Map<String, Aggregation> aggtypes = new HashMap<>(existing.aggtypes());
         aggtypes.putAll(incoming.aggtypes());
         return new StructPart(incoming.time(), merged, aggtypes);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.filament.analytics.fixtures.StatusRecords;
+import io.filament.contracts.status.Aggregation;
 
 class StatusRecordParserTest {
 
@@ -33,7 +34,7 @@ class StatusRecordParserTest {
         assertThat(record.deleted()).isFalse();
         StructPart part = record.structs().get("VrouterStatsAgent");
         assertThat(part.attributes().get("in_bytes").longValue()).isEqualTo(10);
-        assertThat(part.aggtypes()).containsEntry("in_bytes", AggregationType.SUM);
+        assertThat(part.aggtypes()).containsEntry("in_bytes", Aggregation.SUM);
         assertThat(record.recordKey()).isEqualTo("ObjectVRouter:host1");
     }
 

@@ -1,6 +1,7 @@
 package io.filament.control.config;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,22 @@ public final class ConfigGraph {
         return IRREGULAR_LINKS.getOrDefault(fromType + ">" + toType, fromType + "-" + toType);
     }
 
+    /**
+     * The property under which a node carries its config object's version (from {@code filament.config.v1}); the
+     * encoder writes it as the node's {@code version} attribute, which agents report back as realised. TF field
+     * names never start with '@'.
+     */
+    public static final String VERSION_PROPERTY = "@version";
+
+    private static SortedMap<String, JsonNode> versioned(ConfigObject object) {
+        if (object.version() <= 0) {
+            return object.properties();
+        }
+        SortedMap<String, JsonNode> properties = new TreeMap<>(object.properties());
+        properties.put(VERSION_PROPERTY, JsonNodeFactory.instance.numberNode(object.version()));
+        return properties;
+    }
+
     public void put(ConfigObject object) {
         NodeKey key = object.key();
         NodeKey previous = object.uuid().isEmpty() ? null : byUuid.get(object.uuid());
@@ -48,7 +65,7 @@ public final class ConfigGraph {
         if (!object.uuid().isEmpty()) {
             byUuid.put(object.uuid(), key);
         }
-        nodes.put(key, object.properties());
+        nodes.put(key, versioned(object));
         Contribution c = new Contribution(new HashSet<>(), new HashSet<>());
         object.parent().ifPresent(p -> link(c, new ConfigLink(linkName(p.type(), key.type()), p, key)));
         for (ConfigRef ref : object.refs()) {

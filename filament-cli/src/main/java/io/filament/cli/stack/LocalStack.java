@@ -21,24 +21,29 @@ import java.util.Optional;
 /**
  * The whole fabric on one machine: the local infrastructure, the control-plane services, and two simulated
  * hosts ({@code host1} on 127.0.0.11, {@code host2} on 127.0.0.12), each with its own dataplane and agent
- * process so that a host's dataplane keeps forwarding while its agent restarts.
+ * process so that a host's dataplane keeps forwarding while its agent restarts; Prometheus scrapes them all.
  */
 public final class LocalStack {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A fabric metric every stack exports (the control node's XMPP sessions); up waits until Prometheus has it. */
+    static final String FABRIC_METRIC = "filament_control_xmpp_sessions";
+    private static final Duration FIRST_SCRAPE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Workspace workspace;
     private final LocalInfrastructure infrastructure;
     private final List<ServiceNode> services;
+    private final PrometheusNode prometheus;
     private final Clock clock;
     private final PrintStream out;
 
-    LocalStack(Workspace workspace, LocalInfrastructure infrastructure, List<ServiceNode> services, Clock clock,
-               PrintStream out) {
+    LocalStack(Workspace workspace, LocalInfrastructure infrastructure, List<ServiceNode> services,
+               PrometheusNode prometheus, Clock clock, PrintStream out) {
         this.workspace = workspace;
         this.infrastructure = infrastructure;
         this.services = List.copyOf(services);
+        this.prometheus = prometheus;
         this.clock = clock;
         this.out = out;
     }
@@ -47,7 +52,8 @@ public final class LocalStack {
         Jdk jdk = Jdk.require(25);
         List<ServiceNode> services = StackLayout.services(workspace).stream()
                 .map(spec -> new ServiceNode(spec, workspace, jdk)).toList();
-        return new LocalStack(workspace, LocalInfrastructure.standard(workspace, clock, out), services, clock, out);
+        return new LocalStack(workspace, LocalInfrastructure.standard(workspace, clock, out), services,
+                PrometheusNode.standard(workspace), clock, out);
     }
 
     public LocalInfrastructure infrastructure() {
@@ -58,7 +64,14 @@ public final class LocalStack {
         return services;
     }
 
-    /** Starts the infrastructure, then every service that is not running, and waits until all are healthy. */
+    public PrometheusNode prometheus() {
+        return prometheus;
+    }
+
+    /**
+     * Starts the infrastructure, then every service and Prometheus that are not running, waits until all are
+     * healthy and until Prometheus answers a query for a fabric metric.
+     */
     public Duration up() {
         Instant since = clock.instant();
         out.println("infrastructure:");
@@ -75,12 +88,28 @@ public final class LocalStack {
             out.printf("  %-20s starting on %s, log %s%n", service.name(), service.address(), service.logFile());
             service.start();
         }
+        startPrometheus();
         List<InfraNode> nodes = new ArrayList<>(services);
+        nodes.add(prometheus);
         new ReadinessWait(clock, out).await(nodes, clock.instant(), READY_TIMEOUT);
         registerHosts();
+        int series = prometheus.query().awaitSeries(FABRIC_METRIC, FIRST_SCRAPE_TIMEOUT, clock).size();
+        out.printf("  %-20s answers %s (%d series): http://%s/api/v1/query?query=%s%n", prometheus.name(),
+                FABRIC_METRIC, series, prometheus.address(), FABRIC_METRIC);
         Duration took = Duration.between(since, clock.instant());
         out.printf("stack ready in %.1f s%n", took.toMillis() / 1000.0);
         return took;
+    }
+
+    private void startPrometheus() {
+        Optional<ProcessHandle> running = prometheus.process().running();
+        if (running.isPresent()) {
+            out.printf("  %-20s already running (pid %d)%n", prometheus.name(), running.get().pid());
+            return;
+        }
+        PortGuard.requireFree(prometheus.host(), prometheus.ports().getFirst(), prometheus.name());
+        out.printf("  %-20s starting on %s, log %s%n", prometheus.name(), prometheus.address(), prometheus.logFile());
+        prometheus.start();
     }
 
     /** Every simulated host is a virtual-router in the config, so that the control node accepts its agent. */
@@ -104,8 +133,13 @@ public final class LocalStack {
         infrastructure.down();
     }
 
-    /** Stops every service, hosts first, and leaves the infrastructure running. */
+    /** Stops Prometheus and every service, hosts first, and leaves the infrastructure running. */
     public void stopServices() {
+        Optional<ProcessHandle> scraping = prometheus.process().running();
+        if (scraping.isPresent()) {
+            prometheus.process().stop(STOP_GRACE);
+            out.printf("  %-20s stopped (pid %d)%n", prometheus.name(), scraping.get().pid());
+        }
         for (ServiceNode service : services.reversed()) {
             Optional<ProcessHandle> running = service.process().running();
             if (running.isPresent()) {

@@ -47,7 +47,13 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
     private final ScheduledExecutorService thread;
     private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0,
             0.1, Duration.ofSeconds(10));
-    private final AtomicReference<DataplaneState> desired = new AtomicReference<>(DataplaneState.EMPTY);
+    /** The state to program and the tables it was derived from. */
+    private record Wanted(DataplaneState state, OperTables tables) {
+    }
+
+    private final AtomicReference<Wanted> desired = new AtomicReference<>(new Wanted(DataplaneState.EMPTY,
+            OperTables.EMPTY));
+    private volatile OperTables programmedTables = OperTables.EMPTY;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile Consumer<DataplaneReply.PacketIn> packetIns = p -> { };
@@ -77,7 +83,7 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
 
     @Override
     public void tablesChanged(OperTables previous, OperTables current) {
-        desired.set(DataplaneState.of(current));
+        desired.set(new Wanted(DataplaneState.of(current), current));
         thread.execute(this::program);
     }
 
@@ -102,6 +108,14 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
     /** Whether stale entries may be removed yet (see {@link #tablesComplete()}). */
     public boolean complete() {
         return complete;
+    }
+
+    /**
+     * The latest tables whose dataplane state was completely programmed (what the status reports as realised);
+     * empty tables until the first success.
+     */
+    public OperTables programmedTables() {
+        return programmedTables;
     }
 
     /** What the dataplane is known to hold (after the last successful round). */
@@ -208,9 +222,12 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         if (resyncNeeded && !resync()) {
             return;
         }
-        DataplaneState desiredNow = desired.get();
-        DataplaneState target = complete ? desiredNow : programmed.plusMissing(desiredNow);
+        Wanted wanted = desired.get();
+        DataplaneState target = complete ? wanted.state() : programmed.plusMissing(wanted.state());
         if (target.equals(programmed)) {
+            if (complete) {
+                programmedTables = wanted.tables();
+            }
             return;
         }
         List<DataplaneRequest> changes = DataplaneChanges.between(programmed, target);
@@ -225,6 +242,9 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
             return;
         }
         programmed = target;
+        if (complete) {
+            programmedTables = wanted.tables();
+        }
     }
 
     /** Reads the dataplane's complete state as the base of the next difference. */

@@ -24,17 +24,20 @@ import java.util.Optional;
  * @param ingressAcls      fq-names of its security groups' ingress ACLs (TF: {@code <sg>:ingress-access-control-list})
  * @param egressAcls       fq-names of its security groups' egress ACLs
  * @param networkId        the network's id (VNI in automatic mode), 0 when unknown
+ * @param versions         the versions of the port's VMI and network this config was resolved from (those the
+ *                         control node sent a version for)
  */
 public record PortConfig(String vmi, String virtualNetwork, String routingInstance, IpAddress address,
                          IpPrefix subnet, IpAddress gateway, Optional<IpAddress> dnsServer,
                          List<ClasslessRoute> hostRoutes, List<Long> securityGroupIds, Optional<String> networkAcl,
                          List<String> ingressAcls, List<String> egressAcls,
-                         long networkId) {
+                         long networkId, List<ConfigVersion> versions) {
 
     public PortConfig {
         hostRoutes = List.copyOf(hostRoutes);
         securityGroupIds = List.copyOf(securityGroupIds);
         ingressAcls = List.copyOf(ingressAcls);
         egressAcls = List.copyOf(egressAcls);
+        versions = List.copyOf(versions);
     }
 }

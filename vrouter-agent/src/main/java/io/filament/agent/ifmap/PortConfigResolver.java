@@ -68,8 +68,13 @@ public final class PortConfigResolver {
         }
         long networkId = image.node(vn).flatMap(n -> n.text("virtual-network-network-id"))
                 .flatMap(PortConfigResolver::number).orElse(0L);
+        List<ConfigVersion> versions = new ArrayList<>();
+        image.node(vmi.get()).flatMap(PortConfigResolver::version)
+                .ifPresent(v -> versions.add(new ConfigVersion(VMI, port.id(), v)));
+        image.node(vn).ifPresent(n -> version(n).ifPresent(v -> uuid(n)
+                .ifPresent(u -> versions.add(new ConfigVersion(VN, u, v)))));
         return Optional.of(new PortConfig(vmi.get().name(), vn.name(), ri, address.get(), prefix, gateway, dns,
-                hostRoutes(subnet.get()), sgIds, networkAcl, ingress, egress, networkId));
+                hostRoutes(subnet.get()), sgIds, networkAcl, ingress, egress, networkId, versions));
     }
 
     static Optional<ConfigNodeKey> findVmi(ConfigImage image, Port port) {
@@ -90,6 +95,11 @@ public final class PortConfigResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /** The object's version the control node sent as the node's {@code version} attribute. */
+    static Optional<Long> version(XmlNode node) {
+        return node.attribute("version").flatMap(PortConfigResolver::number).filter(v -> v > 0);
     }
 
     /** TF's {@code id-perms/uuid/{uuid-mslong,uuid-lslong}}, unsigned decimal. */

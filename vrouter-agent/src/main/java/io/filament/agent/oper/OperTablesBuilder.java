@@ -97,7 +97,8 @@ public final class OperTablesBuilder {
                     port.workloadInterfaceName(), port.mac(), Optional.of(c.address()), Optional.of(vrf.index()),
                     Optional.of(label), Optional.of(nh), c.virtualNetwork(), c.securityGroupIds(),
                     c.networkAcl().filter(acls::containsKey), c.ingressAcls().stream().filter(acls::containsKey).toList(),
-                    c.egressAcls().stream().filter(acls::containsKey).toList(), Optional.of(dhcp)));
+                    c.egressAcls().stream().filter(acls::containsKey).toList(), Optional.of(dhcp), Optional.of(c.vmi()),
+                    c.versions()));
         }
         // A VM's own address wins over a service address that happens to be the same.
         serviceRoutes.forEach(r -> put(routes, r));
@@ -133,7 +134,7 @@ public final class OperTablesBuilder {
     private static VmInterface inactive(Port port, int index) {
         return new VmInterface(port.id(), index, port.systemName(), port.netns(), port.workloadInterfaceName(),
                 port.mac(), port.ipv4(), Optional.empty(), Optional.empty(), Optional.empty(), "", List.of(),
-                Optional.empty(), List.of(), List.of(), Optional.empty());
+                Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(), List.of());
     }
 
     private static void put(TreeMap<VrfRoute.Key, VrfRoute> routes, VrfRoute route) {

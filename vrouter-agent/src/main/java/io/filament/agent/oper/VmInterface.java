@@ -1,6 +1,7 @@
 package io.filament.agent.oper;
 
 import io.filament.agent.dhcp.server.DhcpBinding;
+import io.filament.agent.ifmap.ConfigVersion;
 import io.filament.contracts.net.IpAddress;
 import io.filament.contracts.net.MacAddress;
 
@@ -28,17 +29,21 @@ import java.util.UUID;
  * @param ingressAcls security-group ACLs for traffic to the VM
  * @param egressAcls  security-group ACLs for traffic from the VM
  * @param dhcp        what DHCP hands out on it
+ * @param name        the virtual-machine-interface's fq name (TF's UVE key), empty without config
+ * @param configVersions the config versions (VMI, network) it was built from
  */
 public record VmInterface(UUID portId, int index, String tapName, Optional<String> netns, String ifname, MacAddress mac,
                           Optional<IpAddress> address, Optional<Integer> vrfIndex, Optional<Integer> label,
                           Optional<Integer> nextHopId, String virtualNetwork, List<Long> securityGroupIds,
                           Optional<String> networkAcl, List<String> ingressAcls, List<String> egressAcls,
-                          Optional<DhcpBinding> dhcp) {
+                          Optional<DhcpBinding> dhcp, Optional<String> name,
+                          List<ConfigVersion> configVersions) {
 
     public VmInterface {
         securityGroupIds = List.copyOf(securityGroupIds);
         ingressAcls = List.copyOf(ingressAcls);
         egressAcls = List.copyOf(egressAcls);
+        configVersions = List.copyOf(configVersions);
     }
 
     public boolean active() {

@@ -68,8 +68,9 @@ class AgentConfiguration {
                                   Clock clock) {
         GuardedPublisher publisher = new GuardedPublisher(properties.kafka().bootstrapServers(),
                 properties.kafka().sendTimeout(), "vrouter-agent-" + properties.host().name());
-        return new StatusReporter(properties.host().name(), runtime, dataplane, publisher, clock,
-                properties.kafka().statusInterval(), properties.kafka().statusTopic(), properties.kafka().flowsTopic());
+        return new StatusReporter(properties.host().name(), properties.host().fabricAddress(), runtime, dataplane,
+                publisher, clock, properties.kafka().statusInterval(), properties.kafka().statusTopic(),
+                properties.kafka().flowsTopic());
     }
 
     @Bean

@@ -1,32 +1,17 @@
 package io.filament.agent.status;
 
-import io.filament.contracts.event.BinaryModeHeaders;
-import io.filament.contracts.event.EventEnvelope;
+import io.filament.contracts.status.EncodedRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-/** Builds CloudEvents binary-mode Kafka records (headers + JSON value) for status and flow records. */
+/** A status or flow record of the shared format as a Kafka producer record (key, CloudEvents headers, value). */
 final class KafkaRecords {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private KafkaRecords() {
     }
 
-    static ProducerRecord<String, byte[]> record(String topic, String key, String source, String type, Instant time,
-                                                 Map<String, Object> value) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), source, type, Optional.of(key),
-                Optional.of(time), EventEnvelope.SPEC_VERSION, Optional.of(EventEnvelope.APPLICATION_JSON),
-                Optional.empty());
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, key,
-                JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
-        BinaryModeHeaders.write(envelope).forEach((name, bytes) -> r.headers().add(name, bytes));
-        return r;
+    static ProducerRecord<String, byte[]> of(String topic, EncodedRecord encoded) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, encoded.key(), encoded.value());
+        encoded.headers().forEach((name, bytes) -> record.headers().add(name, bytes));
+        return record;
     }
 }

@@ -5,8 +5,10 @@ import io.filament.agent.dataplane.wire.DataplaneReply;
 import io.filament.agent.oper.OperTables;
 import io.filament.agent.oper.VmInterface;
 import io.filament.agent.runtime.AgentRuntime;
-import io.filament.agent.xmpp.session.SessionStatus;
-import io.filament.contracts.net.IpAddress;
+import io.filament.contracts.InvalidValueException;
+import io.filament.contracts.status.FlowReport;
+import io.filament.contracts.status.StatusMessages;
+import io.filament.contracts.status.StatusReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,22 +18,23 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every {@code interval}, on its own thread ({@code status}): reads the dataplane's counters and finished flows,
- * publishes {@code ObjectVRouter:<host>} and one {@code ObjectVMITable:<vmi>} per port on
- * {@code filament.status.v1} (a port that went away once more with {@code deleted=true}), and the flow records
- * on {@code filament.flows.v1} keyed by the vRouter name. Keeps the latest counters and recent flows for
- * introspection and metrics.
+ * publishes {@code ObjectVRouter:<host>} and one {@code ObjectVMITable:<vmi fq name>} per configured port on
+ * {@code filament.status.v1} (a port that went away is withdrawn with {@code deleted=true}), the config versions
+ * the dataplane holds as {@code ObjectConfigRealisation:<type>:<uuid>}, and each flow's
+ * forward and reverse records on {@code filament.flows.v1} keyed by the host name, all in the shared format of
+ * {@code io.filament.contracts.status} with {@code ce_source} {@code agent/<host>}. Keeps the latest counters
+ * and recent flows for introspection and metrics.
  */
 public final class StatusReporter implements AutoCloseable {
 
@@ -39,30 +42,35 @@ public final class StatusReporter implements AutoCloseable {
     private static final int FLOW_BATCH = 1024;
     private static final int RECENT_FLOWS = 256;
 
-    private final String host;
     private final String statusTopic;
     private final String flowsTopic;
-    private final String source;
     private final AgentRuntime runtime;
     private final DataplaneProgrammer dataplane;
     private final GuardedPublisher publisher;
     private final Clock clock;
+    private final VrouterReports reports;
+    private final FlowReports flows;
+    private final StatusMessages messages;
     private final ScheduledExecutorService thread;
     private final ArrayDeque<DataplaneReply.FlowRecord> recentFlows = new ArrayDeque<>();
+    private final AtomicLong flowRecords = new AtomicLong();
+    private final AtomicLong flowRecordsInvalid = new AtomicLong();
     private volatile Optional<DataplaneReply.Counters> counters = Optional.empty();
-    private volatile long flowRecords;
-    private Set<UUID> reported = new HashSet<>();
+    private Set<String> reportedPorts = new HashSet<>();
+    private Set<String> reportedRealisations = Set.of();
 
-    public StatusReporter(String host, AgentRuntime runtime, DataplaneProgrammer dataplane, GuardedPublisher publisher,
-                          Clock clock, Duration interval, String statusTopic, String flowsTopic) {
-        this.host = host;
+    public StatusReporter(String host, String fabricAddress, AgentRuntime runtime, DataplaneProgrammer dataplane,
+                          GuardedPublisher publisher, Clock clock, Duration interval, String statusTopic,
+                          String flowsTopic) {
         this.statusTopic = statusTopic;
         this.flowsTopic = flowsTopic;
-        this.source = "/filament/vrouter-agent/" + host;
         this.runtime = runtime;
         this.dataplane = dataplane;
         this.publisher = publisher;
         this.clock = clock;
+        this.reports = new VrouterReports(host, fabricAddress, buildInfo());
+        this.flows = new FlowReports(host, fabricAddress);
+        this.messages = new StatusMessages(clock);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "status");
             t.setDaemon(true);
@@ -75,8 +83,14 @@ public final class StatusReporter implements AutoCloseable {
         return counters;
     }
 
+    /** Flows read from the dataplane since start. */
     public long flowRecords() {
-        return flowRecords;
+        return flowRecords.get();
+    }
+
+    /** Flows the dataplane reported that no valid flow record could be made of (e.g. no start time). */
+    public long flowRecordsInvalid() {
+        return flowRecordsInvalid.get();
     }
 
     public synchronized List<DataplaneReply.FlowRecord> recentFlows() {
@@ -87,28 +101,50 @@ public final class StatusReporter implements AutoCloseable {
         try {
             counters = dataplane.counters();
             Instant now = clock.instant();
-            for (DataplaneReply.FlowRecord f : dataplane.flowRecords(FLOW_BATCH)) {
-                flowRecords++;
-                remember(f);
-                publisher.publish(KafkaRecords.record(flowsTopic, host, source, "io.filament.flow.record", now,
-                        FlowJson.of(host, f)));
-            }
             OperTables t = runtime.tables();
-            publish(new StatusRecord("ObjectVRouter", host, host + ":vrouter-agent", now, false, vrouter(t)));
-            Set<UUID> present = new HashSet<>(t.interfaces().keySet());
-            for (VmInterface i : t.interfaces().values()) {
-                publish(new StatusRecord("ObjectVMITable", i.portId().toString(), host + ":vrouter-agent", now, false,
-                        vmi(i)));
+            for (DataplaneReply.FlowRecord f : dataplane.flowRecords(FLOW_BATCH)) {
+                flowRecords.incrementAndGet();
+                remember(f);
+                publishFlow(f, t);
             }
-            for (UUID gone : reported) {
+            publish(reports.vrouter(t, runtime.sessions(), runtime.configPeer(), counters, now));
+            Set<String> present = new HashSet<>();
+            for (VmInterface i : t.interfaces().values()) {
+                reports.vmi(i, t, now).ifPresent(r -> {
+                    present.add(r.key());
+                    publish(r);
+                });
+            }
+            for (String gone : reportedPorts) {
                 if (!present.contains(gone)) {
-                    publish(new StatusRecord("ObjectVMITable", gone.toString(), host + ":vrouter-agent", now, true,
-                            Map.of()));
+                    publish(reports.vmiWithdrawn(gone, now));
                 }
             }
-            reported = present;
+            reportedPorts = present;
+            Map<String, Long> realised = VrouterReports.realised(dataplane.programmedTables());
+            realised.forEach((key, version) -> publish(reports.realisation(key, version, now)));
+            for (String gone : reportedRealisations) {
+                if (!realised.containsKey(gone)) {
+                    publish(reports.realisationWithdrawn(gone, now));
+                }
+            }
+            reportedRealisations = realised.keySet();
         } catch (RuntimeException e) {
             log.warn("status report failed: {}", e.toString());
+        }
+    }
+
+    private void publishFlow(DataplaneReply.FlowRecord f, OperTables t) {
+        List<FlowReport> records;
+        try {
+            records = flows.of(f, t);
+        } catch (InvalidValueException | ArithmeticException e) {
+            flowRecordsInvalid.incrementAndGet();
+            log.debug("flow not reported: {}", e.getMessage());
+            return;
+        }
+        for (FlowReport r : records) {
+            publisher.publish(KafkaRecords.of(flowsTopic, messages.flow(reports.source(), r)));
         }
     }
 
@@ -119,52 +155,13 @@ public final class StatusReporter implements AutoCloseable {
         }
     }
 
-    private void publish(StatusRecord r) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("table", r.table());
-        value.put("key", r.key());
-        value.put("source", r.source());
-        value.put("time", r.time().toString());
-        value.put("deleted", r.deleted());
-        value.put("attributes", r.attributes());
-        publisher.publish(KafkaRecords.record(statusTopic, r.kafkaKey(), source,
-                "io.filament.status." + r.table(), r.time(), value));
+    private void publish(StatusReport r) {
+        publisher.publish(KafkaRecords.of(statusTopic, messages.status(r)));
     }
 
-    private Map<String, Object> vrouter(OperTables t) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        List<Map<String, Object>> peers = new ArrayList<>();
-        for (SessionStatus s : runtime.sessions()) {
-            peers.add(Map.of("peer", s.peer(), "state", s.state().name(), "since", s.since().toString(),
-                    "flaps", s.flaps(), "sent", s.sent(), "received", s.received()));
-        }
-        a.put("xmpp_peers", peers);
-        a.put("config_peer", runtime.configPeer().orElse(""));
-        a.put("interfaces", t.interfaces().size());
-        a.put("active_interfaces", t.interfaces().values().stream().filter(VmInterface::active).count());
-        a.put("vrfs", t.vrfs().size());
-        a.put("routes", t.routes().size());
-        a.put("next_hops", t.nextHops().size());
-        a.put("dataplane_connected", dataplane.connected());
-        counters.ifPresent(c -> {
-            a.put("drops", c.drops().stream().collect(java.util.stream.Collectors.toMap(
-                    DataplaneReply.DropCount::reason, DataplaneReply.DropCount::packets, Long::sum, LinkedHashMap::new)));
-            a.put("fabric_rx_packets", c.fabric().rxPackets());
-            a.put("fabric_tx_packets", c.fabric().txPackets());
-        });
-        return a;
-    }
-
-    private static Map<String, Object> vmi(VmInterface i) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("tap", i.tapName());
-        a.put("mac", i.mac().toString());
-        a.put("ip_address", i.address().map(IpAddress::toString).orElse(""));
-        a.put("virtual_network", i.virtualNetwork());
-        a.put("active", i.active());
-        i.vrfIndex().ifPresent(v -> a.put("vrf", v));
-        i.label().ifPresent(l -> a.put("label", l));
-        return a;
+    private static String buildInfo() {
+        String version = StatusReporter.class.getPackage().getImplementationVersion();
+        return "filament vrouter-agent " + (version == null ? "development build" : version);
     }
 
     @Override

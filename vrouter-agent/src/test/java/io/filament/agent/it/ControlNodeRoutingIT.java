@@ -75,7 +75,7 @@ class ControlNodeRoutingIT {
         return s.replace('\'', '"');
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, String key, String json) throws Exception {
+    static void send(KafkaProducer<String, byte[]> producer, String topic, String key, String json) throws Exception {
         producer.send(new ProducerRecord<>(topic, key, q(json).getBytes(StandardCharsets.UTF_8))).get(30, TimeUnit.SECONDS);
     }
 
@@ -84,7 +84,7 @@ class ControlNodeRoutingIT {
                 + "','uuid_lslong':'" + Long.toUnsignedString(u.getLeastSignificantBits()) + "'}}";
     }
 
-    private static void virtualRouter(KafkaProducer<String, byte[]> p, String topic, String host, UUID... vms)
+    static void virtualRouter(KafkaProducer<String, byte[]> p, String topic, String host, UUID... vms)
             throws Exception {
         String refs = java.util.Arrays.stream(vms).map(vm -> "{'to':['" + vm + "'],'uuid':'" + vm + "','attr':null}")
                 .collect(java.util.stream.Collectors.joining(","));
@@ -94,12 +94,18 @@ class ControlNodeRoutingIT {
                 + "'virtual_machine_refs':[" + refs + "]}}");
     }
 
-    private static void vmPort(KafkaProducer<String, byte[]> p, String topic, UUID vm, UUID vmi, String mac,
+    static void vmPort(KafkaProducer<String, byte[]> p, String topic, UUID vm, UUID vmi, String mac,
                                String address) throws Exception {
+        vmPort(p, topic, vm, vmi, mac, address, 1);
+    }
+
+    /** A VM, its interface in {@code red} at config version {@code version}, and the interface's instance-ip. */
+    static void vmPort(KafkaProducer<String, byte[]> p, String topic, UUID vm, UUID vmi, String mac,
+                       String address, long version) throws Exception {
         send(p, topic, "virtual-machine/" + vm, "{'type':'virtual-machine','uuid':'" + vm + "','version':1,'fq_name':['"
                 + vm + "'],'object':{'uuid':'" + vm + "','fq_name':['" + vm + "']}}");
         send(p, topic, "virtual-machine-interface/" + vmi, "{'type':'virtual-machine-interface','uuid':'" + vmi + "',"
-                + "'version':1,'fq_name':['default-domain','it','" + vmi + "'],'object':{'uuid':'" + vmi + "',"
+                + "'version':" + version + ",'fq_name':['default-domain','it','" + vmi + "'],'object':{'uuid':'" + vmi + "',"
                 + "'fq_name':['default-domain','it','" + vmi + "'],'parent_type':'project'," + idPerms(vmi) + ","
                 + "'virtual_machine_interface_mac_addresses':{'mac_address':['" + mac + "']},"
                 + "'virtual_machine_refs':[{'to':['" + vm + "'],'uuid':'" + vm + "','attr':null}],"
@@ -111,7 +117,26 @@ class ControlNodeRoutingIT {
                 + "'virtual_network_refs':[{'to':['default-domain','it','red'],'uuid':'vn-red','attr':null}]}}");
     }
 
-    private static Port port(UUID vm, UUID vmi, String mac) {
+    /** The IPAM and the network {@code default-domain:it:red} with subnet 10.71.1.0/24. */
+    static void redNetwork(KafkaProducer<String, byte[]> producer, String configTopic) throws Exception {
+        send(producer, configTopic, "network-ipam/ipam", "{'type':'network-ipam','uuid':'ipam','version':1,"
+                + "'fq_name':['default-domain','default-project','default-network-ipam'],'object':{'uuid':'ipam',"
+                + "'fq_name':['default-domain','default-project','default-network-ipam'],'parent_type':'project'}}");
+        send(producer, configTopic, "virtual-network/vn-red", "{'type':'virtual-network','uuid':'vn-red','version':1,"
+                + "'fq_name':['default-domain','it','red'],'object':{'uuid':'vn-red','fq_name':['default-domain','it','red'],"
+                + "'parent_type':'project','network_ipam_refs':[{'to':['default-domain','default-project','default-network-ipam'],"
+                + "'uuid':'ipam','attr':{'ipam_subnets':[{'subnet':{'ip_prefix':'10.71.1.0','ip_prefix_len':24},"
+                + "'default_gateway':'10.71.1.254','dns_server_address':'10.71.1.253'}]}}]}}");
+    }
+
+    /** The network's default routing instance, as the schema transformer derives it. */
+    static void redRoutingInstance(KafkaProducer<String, byte[]> producer, String desiredTopic) throws Exception {
+        send(producer, desiredTopic, "routing-instance/" + RED, "{'name':'" + RED + "','virtual_network':'default-domain:it:red',"
+                + "'import_route_targets':['target:64512:8000071'],'export_route_targets':['target:64512:8000071'],"
+                + "'routing_instance_is_default':true,'derived_from':{}}");
+    }
+
+    static Port port(UUID vm, UUID vmi, String mac) {
         return new Port(vmi, vm, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 MacAddress.parse(mac), "tap" + vmi.toString().substring(0, 8), "", -1, -1, Port.PortType.VIRTUAL_MACHINE,
                 Optional.empty(), Optional.empty());
@@ -134,22 +159,13 @@ class ControlNodeRoutingIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
-            send(producer, configTopic, "network-ipam/ipam", "{'type':'network-ipam','uuid':'ipam','version':1,"
-                    + "'fq_name':['default-domain','default-project','default-network-ipam'],'object':{'uuid':'ipam',"
-                    + "'fq_name':['default-domain','default-project','default-network-ipam'],'parent_type':'project'}}");
-            send(producer, configTopic, "virtual-network/vn-red", "{'type':'virtual-network','uuid':'vn-red','version':1,"
-                    + "'fq_name':['default-domain','it','red'],'object':{'uuid':'vn-red','fq_name':['default-domain','it','red'],"
-                    + "'parent_type':'project','network_ipam_refs':[{'to':['default-domain','default-project','default-network-ipam'],"
-                    + "'uuid':'ipam','attr':{'ipam_subnets':[{'subnet':{'ip_prefix':'10.71.1.0','ip_prefix_len':24},"
-                    + "'default_gateway':'10.71.1.254','dns_server_address':'10.71.1.253'}]}}]}}");
+            redNetwork(producer, configTopic);
             vmPort(producer, configTopic, vm1, vmi1, "02:71:00:00:00:03", "10.71.1.3");
             vmPort(producer, configTopic, vm2, vmi2, "02:71:00:00:00:04", "10.71.1.4");
             vmPort(producer, configTopic, vm3, vmi3, "02:71:00:00:00:05", "10.71.1.5");
             virtualRouter(producer, configTopic, "host1", vm1, vm3);
             virtualRouter(producer, configTopic, "host2", vm2);
-            send(producer, desiredTopic, "routing-instance/" + RED, "{'name':'" + RED + "','virtual_network':'default-domain:it:red',"
-                    + "'import_route_targets':['target:64512:8000071'],'export_route_targets':['target:64512:8000071'],"
-                    + "'routing_instance_is_default':true,'derived_from':{}}");
+            redRoutingInstance(producer, desiredTopic);
             producer.flush();
         }
         Path state1 = Files.createDirectories(dir.resolve("host1"));

@@ -1,5 +1,6 @@
 package io.filament.control.xmpp.wire;
 
+import io.filament.control.config.ConfigGraph;
 import io.filament.control.config.ConfigItem;
 import io.filament.control.config.ConfigLink;
 import io.filament.control.config.NodeKey;
@@ -19,6 +20,8 @@ import java.util.Map;
  *  &lt;/update&gt;&lt;/config&gt;&lt;/iq&gt;
  * </pre>
  *
+ * A node of a config object carries the object's version as the attribute {@code version} (Filament's
+ * addition; TF's agents ignore it), so that an agent can report which version it realised.
  * Properties are written from their JSON form: field names with '_' become element names with '-', a list
  * becomes repeated elements of its field's name, null fields are left out. At most 16 objects per iq.
  */
@@ -53,8 +56,17 @@ public final class ConfigMessageEncoder {
     }
 
     private static void node(XmlWriter w, NodeKey key, Map<String, JsonNode> properties) {
-        w.start("node").attr("type", key.type()).element("name", key.name());
-        properties.forEach((name, value) -> value(w, name.replace('_', '-'), value));
+        w.start("node").attr("type", key.type());
+        JsonNode version = properties.get(ConfigGraph.VERSION_PROPERTY);
+        if (version != null) {
+            w.attr("version", version.asString());
+        }
+        w.element("name", key.name());
+        properties.forEach((name, value) -> {
+            if (!name.equals(ConfigGraph.VERSION_PROPERTY)) {
+                value(w, name.replace('_', '-'), value);
+            }
+        });
         w.end();
     }
 
