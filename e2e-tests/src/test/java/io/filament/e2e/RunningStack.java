@@ -110,19 +110,26 @@ public final class RunningStack implements AutoCloseable {
         return Netns.create(name);
     }
 
-    /**
-     * Stops one service (SIGTERM, then SIGKILL after a grace period), starts it again from its jar and waits until
-     * its health endpoint answers; returns the new process's pid.
-     */
-    public long restart(String name) {
+    /** Stops one service: SIGTERM, then SIGKILL after a grace period. */
+    public void stop(String name) {
+        service(name).process().stop(STOP_GRACE);
+        out.printf("  %-20s stopped%n", name);
+    }
+
+    /** Starts one stopped service from its jar and waits until its health endpoint answers; returns its pid. */
+    public long start(String name) {
         ServiceNode service = service(name);
-        service.process().stop(STOP_GRACE);
-        out.printf("  %-20s stopped for a restart%n", name);
         service.start();
         List<InfraNode> nodes = List.of(service);
         new ReadinessWait(Clock.systemUTC(), out).await(nodes, Clock.systemUTC().instant(), RESTART_TIMEOUT);
-        return service.process().running().orElseThrow(() -> new InfraException(name + " is not running after its restart"))
+        return service.process().running().orElseThrow(() -> new InfraException(name + " is not running after its start"))
                 .pid();
+    }
+
+    /** {@link #stop} then {@link #start}; returns the new process's pid. */
+    public long restart(String name) {
+        stop(name);
+        return start(name);
     }
 
     private static void stopStarted(LocalStack stack, Set<String> adopted) {

@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A project of one end-to-end test with its networks and VMs. Closing it unplugs every VM still plugged,
- * deletes their namespaces and removes the project with everything in it; creating it first removes what a
- * crashed earlier run may have left under the same name.
+ * deletes their namespaces and removes the project with everything in it. Its name carries a random suffix, so
+ * that a run never trips over names an earlier, interrupted run left claimed.
  */
 public final class TestProject implements AutoCloseable {
 
@@ -33,10 +34,10 @@ public final class TestProject implements AutoCloseable {
         this.dhcp = new DhcpClient(stack.workspace());
     }
 
-    public static TestProject create(RunningStack stack, String name) {
-        TestProject project = new TestProject(stack, name);
-        new ProjectTeardown(project.intent.api()).removeProject(name);
-        project.intent.project(name);
+    /** Creates project {@code <prefix>-<6 hex digits>}. */
+    public static TestProject create(RunningStack stack, String prefix) {
+        TestProject project = new TestProject(stack, prefix + "-" + UUID.randomUUID().toString().substring(0, 6));
+        project.intent.project(project.name);
         return project;
     }
 
