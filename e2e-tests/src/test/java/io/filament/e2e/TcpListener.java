@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.filament.cli.netns.Netns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class TcpListener implements AutoCloseable {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(java.nio.file.Path.of("/dev/null").toFile())).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start nc -l in " + netns.name(), e);
         }
