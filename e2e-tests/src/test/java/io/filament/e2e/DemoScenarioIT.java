@@ -8,24 +8,18 @@ import io.filament.cli.demo.DemoCheck;
 import io.filament.cli.demo.DemoNamespaces;
 import io.filament.cli.demo.DemoScenario;
 import io.filament.cli.demo.DhcpClient;
-import io.filament.cli.fabric.FabricIntent;
+import io.filament.cli.demo.ProjectTeardown;
 import io.filament.cli.fabric.FabricIntent.Port;
 import io.filament.cli.fabric.PortApi;
-import io.filament.cli.infra.Workspace;
+import io.filament.cli.http.ServiceError;
+import io.filament.cli.netns.HostCommand;
 import io.filament.cli.netns.Netns;
 import io.filament.cli.netns.Ping;
-import io.filament.cli.stack.LocalStack;
 import io.filament.testsupport.LocalInfrastructureTest;
-import io.filament.testsupport.RepositoryRoot;
 import io.filament.testsupport.RequiresRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,39 +32,49 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The demo of {@code bin/filament up --demo} on the real stack, with assertions: VMs in namespaces get their
  * addresses by DHCP from their host's agent, reach each other across hosts within a network and across
- * networks only while the policy allows it; deleting a VM's port withdraws its route from the other host.
+ * networks only while the policy allows it; deleting a VM's port withdraws its route from the other host and
+ * removes its TAP from the VM's namespace.
  */
 @LocalInfrastructureTest
 @RequiresRoot
+@SharedStack
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoScenarioIT {
 
     private static final ByteArrayOutputStream PROGRESS = new ByteArrayOutputStream();
-    private static LocalStack stack;
+    private static RunningStack stack;
     private static DemoNamespaces namespaces;
     private static DemoScenario scenario;
     private static List<DemoCheck> checks;
 
     @BeforeAll
-    static void runTheDemo() {
-        Workspace workspace = new Workspace(RepositoryRoot.find());
+    static void runTheDemo(RunningStack shared) {
+        stack = shared;
         PrintStream out = new PrintStream(PROGRESS, true, StandardCharsets.UTF_8);
-        stack = LocalStack.standard(workspace, Clock.systemUTC(), out);
-        stack.up();
-        namespaces = new DemoNamespaces(workspace);
-        scenario = new DemoScenario(new FabricIntent(DemoScenario.configApi()), namespaces, new DhcpClient(workspace), out);
+        namespaces = new DemoNamespaces(stack.workspace());
+        scenario = new DemoScenario(stack.intent(), namespaces, new DhcpClient(stack.workspace()), out);
         checks = scenario.run();
     }
 
     @AfterAll
     static void cleanUp() {
+        if (scenario != null) {
+            for (Port port : scenario.ports().values()) {
+                try {
+                    new PortApi(RunningStack.fabricAddress(port.host())).unplug(port.vmiUuid());
+                } catch (ServiceError e) {
+                    assertThat(e.status()).as("unplugging " + port.vmName()).isEqualTo(404);
+                }
+            }
+        }
         if (namespaces != null) {
             namespaces.deleteAll();
         }
         if (stack != null) {
-            stack.stopServices();
+            new ProjectTeardown(stack.intent().api()).removeProject(DemoScenario.PROJECT);
         }
         assertThat(new Netns("fil-red-1").exists()).isFalse();
+        assertThat(new Netns("fil-blue-1").exists()).isFalse();
     }
 
     @Test
@@ -98,24 +102,29 @@ class DemoScenarioIT {
 
     @Test
     @Order(3)
-    void deletingAVmsPortWithdrawsItsRouteFromTheOtherHost() throws Exception {
+    void deletingAVmsPortWithdrawsItsRouteFromTheOtherHostAndRemovesItsTap() {
         Port red2 = scenario.ports().get("red-2");
-        String routes = "http://127.0.0.11:8085/routes?vrf=default-domain:demo:red:red";
-        assertThat(get(routes)).contains(red2.ipAddress() + "/32");
+        String vrf = "default-domain:demo:red:red";
+        AgentIntrospect host1 = new AgentIntrospect("host1");
+        AgentIntrospect host2 = new AgentIntrospect("host2");
+        Netns red2Netns = new Netns("fil-red-2");
+        assertThat(host1.prefixes(vrf)).contains(red2.ipAddress() + "/32");
+        assertThat(tapPresent(red2Netns)).isTrue();
 
         new PortApi("127.0.0.12").unplug(red2.vmiUuid());
-        new FabricIntent(DemoScenario.configApi()).deletePort(red2);
+        stack.intent().deletePort(red2);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get(routes)).doesNotContain(red2.ipAddress() + "/32"));
+                assertThat(host1.prefixes(vrf)).doesNotContain(red2.ipAddress() + "/32"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(tapPresent(red2Netns)).as("eth0 in " + red2Netns.name()).isFalse();
+            assertThat(host2.interfaces()).noneMatch(i -> i.path("uuid").asString().equals(red2.vmiUuid()));
+        });
         assertThat(Ping.from(new Netns("fil-red-1"), red2.ipAddress(), 2, 1).received()).isZero();
     }
 
-    private static String get(String url) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
-        return response.body();
+    private static boolean tapPresent(Netns netns) {
+        return HostCommand.run(Duration.ofSeconds(10), List.of("ip", "-n", netns.name(), "link", "show", "dev", "eth0"))
+                .succeeded();
     }
 }

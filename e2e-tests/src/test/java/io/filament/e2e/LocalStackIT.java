@@ -2,19 +2,10 @@ package io.filament.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.filament.cli.infra.Workspace;
-import io.filament.cli.stack.LocalStack;
 import io.filament.cli.stack.ServiceNode;
 import io.filament.testsupport.LocalInfrastructureTest;
-import io.filament.testsupport.RepositoryRoot;
 import io.filament.testsupport.RequiresRoot;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,28 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 @LocalInfrastructureTest
 @RequiresRoot
+@SharedStack
 class LocalStackIT {
 
-    private static final ByteArrayOutputStream PROGRESS = new ByteArrayOutputStream();
-    private static LocalStack stack;
-    private static Duration readyAfter;
-
-    @BeforeAll
-    static void startStack() {
-        stack = LocalStack.standard(new Workspace(RepositoryRoot.find()), Clock.systemUTC(),
-                new PrintStream(PROGRESS, true, StandardCharsets.UTF_8));
-        readyAfter = stack.up();
-    }
-
-    @AfterAll
-    static void stopServices() {
-        if (stack != null) {
-            stack.stopServices();
-        }
-    }
-
     @Test
-    void everyServiceRunsInItsOwnProcessAndReportsHealthy() {
+    void everyServiceRunsInItsOwnProcessAndReportsHealthy(RunningStack stack) {
         assertThat(stack.services()).extracting(ServiceNode::name).containsExactly(
                 "config-api", "schema-transformer", "control-node", "analytics",
                 "dataplane-host1", "agent-host1", "dataplane-host2", "agent-host2");
@@ -56,12 +30,12 @@ class LocalStackIT {
     }
 
     @Test
-    void printsAProgressLinePerServiceAndTheTimeToReady() {
-        String progress = PROGRESS.toString(StandardCharsets.UTF_8);
+    void printsAProgressLinePerServiceAndTheTimeToReady(RunningStack stack) {
+        String progress = stack.progress();
         for (ServiceNode service : stack.services()) {
             assertThat(progress).containsPattern(service.name() + "\\s+(ready at|already running)");
         }
         assertThat(progress).contains("stack ready in");
-        assertThat(readyAfter).isLessThan(Duration.ofSeconds(240));
+        assertThat(stack.readyAfter()).isLessThan(Duration.ofSeconds(240));
     }
 }

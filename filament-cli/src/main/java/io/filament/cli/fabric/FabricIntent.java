@@ -74,6 +74,39 @@ public final class FabricIntent {
     }
 
     /**
+     * A security group of {@code project} whose rules each allow one protocol and port range, ingress from or
+     * egress to an IPv4 prefix; TF's {@code security_group_entries} with the group itself as {@code local}.
+     */
+    public String securityGroup(String project, String name, List<SecurityGroupRule> rules) {
+        ArrayNode entries = ConfigApi.json().createArrayNode();
+        for (SecurityGroupRule rule : rules) {
+            String[] prefix = rule.remotePrefix().split("/");
+            ObjectNode subnet = ConfigApi.object();
+            subnet.set("subnet", ConfigApi.object().put("ip_prefix", prefix[0])
+                    .put("ip_prefix_len", Integer.parseInt(prefix[1])));
+            ObjectNode local = ConfigApi.object().put("security_group", "local");
+            ObjectNode entry = ConfigApi.object()
+                    .put("rule_uuid", UUID.randomUUID().toString())
+                    .put("direction", ">")
+                    .put("protocol", rule.protocol())
+                    .put("ethertype", "IPv4");
+            entry.set("action_list", ConfigApi.object().put("simple_action", "pass"));
+            entry.set("src_addresses", ConfigApi.json().createArrayNode().add(rule.ingress() ? subnet : local));
+            entry.set("dst_addresses", ConfigApi.json().createArrayNode().add(rule.ingress() ? local : subnet));
+            entry.set("src_ports", ports(0, 65535));
+            entry.set("dst_ports", ports(rule.fromPort(), rule.toPort()));
+            entries.add(entry);
+        }
+        ObjectNode body = ConfigApi.child(List.of(DOMAIN, project, name), "project");
+        body.set("security_group_entries", ConfigApi.object().set("policy_rule", entries));
+        return api.create("security-group", body);
+    }
+
+    public void attachSecurityGroup(String vmiUuid, String securityGroupUuid) {
+        api.refUpdate("ADD", "virtual-machine-interface", vmiUuid, "security-group", securityGroupUuid, null);
+    }
+
+    /**
      * A VM with one interface in {@code network}, bound to {@code host}, with an address allocated by IPAM.
      * As Nova and Neutron do, the VM, its interface and its instance-ip are named by fresh uuids and carry the
      * human name as display name, so a name never collides with what an earlier run left behind.
@@ -160,6 +193,20 @@ public final class FabricIntent {
     public record PolicyRule(String protocol, int fromPort, int toPort) {
         public static PolicyRule any(String protocol) {
             return new PolicyRule(protocol, -1, -1);
+        }
+    }
+
+    /**
+     * One allow rule of a security group: {@code ingress} from or (otherwise) egress to {@code remotePrefix}
+     * (e.g. {@code 0.0.0.0/0}), for one protocol and destination port range (0..65535 is every port).
+     */
+    public record SecurityGroupRule(boolean ingress, String protocol, String remotePrefix, int fromPort, int toPort) {
+        public static SecurityGroupRule ingress(String protocol, String remotePrefix, int fromPort, int toPort) {
+            return new SecurityGroupRule(true, protocol, remotePrefix, fromPort, toPort);
+        }
+
+        public static SecurityGroupRule egressAll(String remotePrefix) {
+            return new SecurityGroupRule(false, "any", remotePrefix, 0, 65535);
         }
     }
 
