@@ -118,7 +118,7 @@ public final class ConfigRecordParser {
                 .filter(id -> id > 0);
         return new SecurityGroupConfig(configured.or(() -> allocated),
                 object.optionalObject("security_group_entries")
-                        .map(entries -> PolicyRuleParser.parseRules(entries, uuid)).orElse(List.of()));
+                        .map(entries -> PolicyRuleParser.parseSecurityGroupRules(entries, uuid)).orElse(List.of()));
     }
 
     private static GlobalSystemConfig globalSystemConfig(JsonFields object) {

@@ -23,10 +23,23 @@ final class PolicyRuleParser {
     private PolicyRuleParser() {
     }
 
+    /** The rules of a network policy: each names its action in {@code action_list}. */
     static List<PolicyRule> parseRules(JsonFields entries, String ownerUuid) {
+        return parseRules(entries, ownerUuid, true);
+    }
+
+    /**
+     * The rules of a security group: as TF's, they usually carry no {@code action_list} and then pass what they
+     * match; one that does carry it is read like a policy rule's.
+     */
+    static List<PolicyRule> parseSecurityGroupRules(JsonFields entries, String ownerUuid) {
+        return parseRules(entries, ownerUuid, false);
+    }
+
+    private static List<PolicyRule> parseRules(JsonFields entries, String ownerUuid, boolean actionRequired) {
         List<PolicyRule> rules = new ArrayList<>();
         for (JsonFields rule : entries.objects("policy_rule")) {
-            PolicyRule parsed = parse(rule);
+            PolicyRule parsed = parse(rule, actionRequired);
             if (parsed.ruleUuid().isEmpty()) {
                 parsed = parsed.withRuleUuid(UUID.nameUUIDFromBytes(
                         (ownerUuid + "|" + parsed).getBytes(StandardCharsets.UTF_8)).toString());
@@ -37,6 +50,10 @@ final class PolicyRuleParser {
     }
 
     static PolicyRule parse(JsonFields rule) {
+        return parse(rule, true);
+    }
+
+    private static PolicyRule parse(JsonFields rule, boolean actionRequired) {
         String direction = rule.requiredString("direction");
         if (!direction.equals(">") && !direction.equals("<>")) {
             throw new ConfigRecordRejected(rule.path("direction"), direction, "expected > or <>");
@@ -50,7 +67,8 @@ final class PolicyRuleParser {
                 ports(rule, "src_ports"),
                 addresses(rule, "dst_addresses"),
                 ports(rule, "dst_ports"),
-                action(rule));
+                actionRequired || rule.optionalObject("action_list").isPresent() ? action(rule)
+                        : new PolicyRule.Action("pass", List.of()));
     }
 
     /** {@code any}, tcp, udp, icmp, icmp6 or a number 0..255, as the number's decimal string (or {@code any}). */

@@ -67,6 +67,46 @@ class ConfigRecordParserTest {
     }
 
     @Test
+    void readsASecurityGroupRuleWithoutActionListAsPassAsTfDoes() {
+        String group = """
+                {"type": "security-group", "uuid": "33333333-0000-0000-0000-000000000001", "version": 1,
+                 "fq_name": ["default-domain", "demo", "default"],
+                 "object": {"uuid": "33333333-0000-0000-0000-000000000001",
+                            "fq_name": ["default-domain", "demo", "default"], "security_group_id": 8000001,
+                            "security_group_entries": {"policy_rule": [
+                              {"rule_uuid": "44444444-0000-0000-0000-000000000001", "direction": ">",
+                               "protocol": "any", "ethertype": "IPv4",
+                               "src_addresses": [{"security_group": "local"}],
+                               "dst_addresses": [{"subnet": {"ip_prefix": "0.0.0.0", "ip_prefix_len": 0}}],
+                               "src_ports": [{"start_port": 0, "end_port": 65535}],
+                               "dst_ports": [{"start_port": 0, "end_port": 65535}]}]}}}
+                """;
+
+        var body = (ConfigBody.SecurityGroupConfig) ((ConfigChange.Upserted) parse(
+                "security-group/33333333-0000-0000-0000-000000000001", group)).object().body();
+
+        assertThat(body.rules()).singleElement()
+                .satisfies(rule -> assertThat(rule.action()).isEqualTo(new PolicyRule.Action("pass", List.of())));
+    }
+
+    @Test
+    void rejectsAPolicyRuleWithoutActionList() {
+        String policy = """
+                {"type": "network-policy", "uuid": "55555555-0000-0000-0000-000000000001", "version": 1,
+                 "fq_name": ["default-domain", "demo", "p"],
+                 "object": {"uuid": "55555555-0000-0000-0000-000000000001", "fq_name": ["default-domain", "demo", "p"],
+                            "network_policy_entries": {"policy_rule": [
+                              {"direction": ">", "protocol": "any",
+                               "src_addresses": [{"virtual_network": "local"}],
+                               "dst_addresses": [{"virtual_network": "any"}]}]}}}
+                """;
+
+        assertThatThrownBy(() -> parse("network-policy/55555555-0000-0000-0000-000000000001", policy))
+                .isInstanceOfSatisfying(ConfigRecordRejected.class, rejected ->
+                        assertThat(rejected.field()).endsWith("policy_rule[0].action_list"));
+    }
+
+    @Test
     void rejectsAnUnknownProtocolNamingTheField() {
         var snapshot = policy("p1", 1, "demo", "web",
                 List.of(rule(">", "sctp-ish", vn("local"), vn("any"), "pass")));
