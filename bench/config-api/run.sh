@@ -30,5 +30,5 @@ for _ in $(seq 1 180); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "config-api not healthy, see $LOG" >&2; exit 1; }
 
-"$JAVA_HOME/bin/java" bench/config-api/PortBench.java "http://127.0.0.1:$PORT" "${1:-10000}" "${2:-32}" "${3:-5}"
+"$JAVA_HOME/bin/java" bench/config-api/PortBench.java "http://127.0.0.1:$PORT" "${1:-10000}" "${2:-32}" "${3:-25}"
 echo "application log: $LOG (keyspace bench_config_$RUN)"
