@@ -76,8 +76,10 @@ class FlowRecordsIT {
         ControlNodeJar node = ControlNodeJar.start(dir, "host1:s1\nhost2:s2\n", infra.kafkaBootstrapServers(),
                 configTopic, desiredTopic, infra.uniqueTopic("filament.status.v1"));
         List<FlowReport> flows = new CopyOnWriteArrayList<>();
-        try (DataplaneJar dp1 = DataplaneJar.start("host1", "127.0.0.91");
-             DataplaneJar dp2 = DataplaneJar.start("host2", "127.0.0.92");
+        // a flow's record is due when it ends: end the ping's flows 5 s after its last packet
+        List<String> quickAging = List.of("--filament.dataplane.flow-idle-timeout=5s");
+        try (DataplaneJar dp1 = DataplaneJar.start("host1", "127.0.0.91", quickAging);
+             DataplaneJar dp2 = DataplaneJar.start("host2", "127.0.0.92", quickAging);
              Netns ns1 = Netns.create("fa-fl1-" + SUFFIX);
              Netns ns2 = Netns.create("fa-fl2-" + SUFFIX);
              Host host1 = new Host("host1", "127.0.0.91", "s1", dp1, node, flowsTopic, infra);
