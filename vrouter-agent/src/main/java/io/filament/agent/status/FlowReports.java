@@ -18,7 +18,8 @@ import java.util.UUID;
  * its own counters. Networks come from the longest matching route of the flow's VRF ({@code __UNKNOWN__}
  * without one); the forward flow is ingress ({@code direction_ing} 1) when its source is a local port. A
  * flow's uuid is derived from the host, the VRF, the 5-tuple and the start time, so re-sends of one flow carry
- * the same uuid. Pure.
+ * the same uuid. ICMP flows, which the dataplane keys by the identifier in both ports, are written as TF does:
+ * the identifier as {@code sport} and 0 as {@code dport}, in both directions. Pure.
  */
 final class FlowReports {
 
@@ -50,11 +51,13 @@ final class FlowReports {
         boolean icmp = f.protocol() == ICMP || f.protocol() == ICMPV6;
         String tuple = f.vrf() + "|" + f.protocol() + "|" + source + "|" + f.srcPort() + "|" + destination + "|"
                 + f.dstPort() + "|" + f.startMillis();
+        int sport = f.srcPort();
+        int dport = icmp ? 0 : f.dstPort();
         FlowReport forward = new FlowReport(host, sourceVn, destVn, source.toString(), destination.toString(),
-                f.protocol(), f.srcPort(), f.dstPort(), fromLocalPort ? 1 : 0, action, setup, teardown,
+                f.protocol(), sport, dport, fromLocalPort ? 1 : 0, action, setup, teardown,
                 f.packets(), f.bytes(), uuid(tuple + "|forward"), fabricAddress, destinationHost, "", "", dropReason);
         FlowReport reverse = new FlowReport(host, destVn, sourceVn, destination.toString(), source.toString(),
-                f.protocol(), icmp ? f.srcPort() : f.dstPort(), icmp ? f.dstPort() : f.srcPort(), fromLocalPort ? 0 : 1,
+                f.protocol(), icmp ? sport : f.dstPort(), icmp ? 0 : f.srcPort(), fromLocalPort ? 0 : 1,
                 action, setup, teardown, f.reversePackets(), f.reverseBytes(), uuid(tuple + "|reverse"), fabricAddress,
                 sourceHost, "", "", dropReason);
         return List.of(forward, reverse);

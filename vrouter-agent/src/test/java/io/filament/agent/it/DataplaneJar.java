@@ -28,16 +28,21 @@ final class DataplaneJar implements AutoCloseable {
     }
 
     static DataplaneJar start(String host, String fabricAddress) throws IOException {
+        return start(host, fabricAddress, List.of());
+    }
+
+    /** Starts one with extra application arguments ({@code --filament.dataplane.…=…}). */
+    static DataplaneJar start(String host, String fabricAddress, List<String> arguments) throws IOException {
         Path jar = RepositoryRoot.find().resolve("vrouter-dataplane/target/vrouter-dataplane.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build vrouter-dataplane (mvn -pl vrouter-dataplane package)");
         }
         Path dir = Files.createTempDirectory("agent-it-" + host);
-        DataplaneJar dp = new DataplaneJar(new ProcessBuilder(List.of(
+        DataplaneJar dp = new DataplaneJar(new ProcessBuilder(concat(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                 "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=0", "--spring.main.banner-mode=off",
                 "--filament.dataplane.host-name=" + host, "--filament.dataplane.fabric-address=" + fabricAddress,
-                "--filament.dataplane.socket-path=" + dir.resolve("dataplane.sock")))
+                "--filament.dataplane.socket-path=" + dir.resolve("dataplane.sock")), arguments))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dataplane.log").toFile()).start(), dir);
         try {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -52,6 +57,12 @@ final class DataplaneJar implements AutoCloseable {
             throw new IllegalStateException("dataplane " + host + " did not come up: " + log, e);
         }
         return dp;
+    }
+
+    private static List<String> concat(List<String> command, List<String> arguments) {
+        List<String> all = new java.util.ArrayList<>(command);
+        all.addAll(arguments);
+        return all;
     }
 
     String logText() throws IOException {

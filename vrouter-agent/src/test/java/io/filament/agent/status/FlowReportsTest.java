@@ -19,7 +19,7 @@ class FlowReportsTest {
     }
 
     private static DataplaneReply.FlowRecord ping(long dst, int action, boolean ended) {
-        return new DataplaneReply.FlowRecord(1, 4, 1, v4(10, 1, 1, 3), 0, dst, 0, 4711, 0, action, 3, 252, 2, 168,
+        return new DataplaneReply.FlowRecord(1, 4, 1, v4(10, 1, 1, 3), 0, dst, 0, 4711, 4711, action, 3, 252, 2, 168,
                 1_795_860_000_123L, 1_795_860_002_000L, ended);
     }
 
@@ -38,7 +38,8 @@ class FlowReportsTest {
         assertThat(forward.sourceIp()).isEqualTo("10.1.1.3");
         assertThat(forward.destIp()).isEqualTo("10.1.1.4");
         assertThat(forward.protocol()).isEqualTo(1);
-        assertThat(forward.sourcePort()).isEqualTo(4711);
+        assertThat(forward.sourcePort()).as("ICMP identifier").isEqualTo(4711);
+        assertThat(forward.destPort()).as("ICMP").isZero();
         assertThat(forward.directionIngress()).isEqualTo(1);
         assertThat(forward.setupTime()).isEqualTo(1_795_860_000_123_000L);
         assertThat(forward.teardownTime()).isZero();
@@ -56,6 +57,7 @@ class FlowReportsTest {
         assertThat(reverse.sourceIp()).isEqualTo("10.1.1.4");
         assertThat(reverse.destIp()).isEqualTo("10.1.1.3");
         assertThat(reverse.sourcePort()).as("ICMP keeps its identifier").isEqualTo(4711);
+        assertThat(reverse.destPort()).isZero();
         assertThat(reverse.directionIngress()).isZero();
         assertThat(reverse.aggPackets()).isEqualTo(2);
         assertThat(reverse.aggBytes()).isEqualTo(168);
@@ -70,6 +72,20 @@ class FlowReportsTest {
         assertThat(ended.getFirst().flowUuid()).isEqualTo(active.getFirst().flowUuid());
         assertThat(ended.getLast().flowUuid()).isEqualTo(active.getLast().flowUuid()).isNotEqualTo(active.getFirst().flowUuid());
         assertThat(ended.getFirst().teardownTime()).isEqualTo(1_795_860_002_000_000L);
+    }
+
+    @Test
+    void keepsTcpPortsAndSwapsThemForTheReverseFlow() {
+        DataplaneReply.FlowRecord tcp = new DataplaneReply.FlowRecord(1, 4, 6, v4(10, 1, 1, 3), 0, v4(10, 1, 1, 4), 0,
+                40000, 443, 1, 10, 1000, 8, 4000, 1_795_860_000_123L, 1_795_860_002_000L, false);
+
+        List<FlowReport> records = flows.of(tcp, StatusFixtures.tables()).stream()
+                .map(r -> format.read("host1", format.write(r))).toList();
+
+        assertThat(records.getFirst().sourcePort()).isEqualTo(40000);
+        assertThat(records.getFirst().destPort()).isEqualTo(443);
+        assertThat(records.getLast().sourcePort()).isEqualTo(443);
+        assertThat(records.getLast().destPort()).isEqualTo(40000);
     }
 
     @Test
