@@ -3,6 +3,7 @@ package io.filament.schema.desired;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,19 +16,22 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>Record values hold only maps with string keys, lists, strings, integral numbers and booleans, so they are
  * walked here and written straight to a streaming generator instead of through a data-binding mapper, which looks
- * up a serializer for every map value and, in a full recompute, spent about half of the time doing so. Maps that
- * are not already sorted by their keys' natural order are written sorted.
+ * up a serializer for every map value and, in a full recompute, spent about half of the time doing so. Maps of
+ * more than one entry that are not already sorted by their keys' natural order are written sorted.
  */
 public final class CanonicalJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    private static final int INITIAL_BUFFER = 1024;
+    /** One growing buffer per thread, reused record after record: only the result is allocated per record. */
+    private static final ThreadLocal<ByteArrayOutputStream> BUFFER =
+            ThreadLocal.withInitial(() -> new ByteArrayOutputStream(8192));
 
     private CanonicalJson() {
     }
 
     public static byte[] bytes(DesiredRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
+        ByteArrayOutputStream out = BUFFER.get();
+        out.reset();
         try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             write(generator, record.value());
         }
@@ -38,29 +42,42 @@ public final class CanonicalJson {
         return new String(bytes(record), StandardCharsets.UTF_8);
     }
 
+    /**
+     * The bytes of many records, in their order, serialised on the common fork-join pool as well as the calling
+     * thread: each record is written on its own, from immutable values, so the work splits freely.
+     */
+    public static List<byte[]> bytes(List<DesiredRecord> records) {
+        return records.parallelStream().map(CanonicalJson::bytes).toList();
+    }
+
     private static void write(JsonGenerator generator, Object value) {
-        switch (value) {
-            case null -> generator.writeNull();
-            case String text -> generator.writeString(text);
-            case Integer number -> generator.writeNumber(number);
-            case Long number -> generator.writeNumber(number);
-            case Boolean flag -> generator.writeBoolean(flag);
-            case Map<?, ?> map -> writeObject(generator, map);
-            case Collection<?> items -> {
-                generator.writeStartArray();
-                for (Object item : items) {
-                    write(generator, item);
-                }
-                generator.writeEndArray();
+        if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Map<?, ?> map) {
+            writeObject(generator, map);
+        } else if (value instanceof Collection<?> items) {
+            generator.writeStartArray();
+            for (Object item : items) {
+                write(generator, item);
             }
-            default -> throw new IllegalArgumentException("desired record value of type "
-                    + value.getClass().getName() + " (" + value + "): expected a map, list, string, integer or boolean");
+            generator.writeEndArray();
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value == null) {
+            generator.writeNull();
+        } else {
+            throw new IllegalArgumentException("desired record value of type " + value.getClass().getName()
+                    + " (" + value + "): expected a map, list, string, integer or boolean");
         }
     }
 
     private static void writeObject(JsonGenerator generator, Map<?, ?> map) {
-        Map<?, ?> sorted = map instanceof SortedMap<?, ?> ordered && ordered.comparator() == null ? map
-                : new TreeMap<>(map);
+        Map<?, ?> sorted = map.size() <= 1 || map instanceof SortedMap<?, ?> ordered && ordered.comparator() == null
+                ? map : new TreeMap<>(map);
         generator.writeStartObject();
         for (Map.Entry<?, ?> entry : sorted.entrySet()) {
             if (!(entry.getKey() instanceof String name)) {

@@ -38,7 +38,10 @@ public record AclRule(String ruleUuid, Match match, String simpleAction, List<St
         }
 
         private static Map<String, Object> port(PortRange range) {
-            return new TreeMap<>(Map.of("start_port", range.start(), "end_port", range.end()));
+            TreeMap<String, Object> port = new TreeMap<>();
+            port.put("end_port", range.end());
+            port.put("start_port", range.start());
+            return java.util.Collections.unmodifiableSortedMap(port);
         }
     }
 

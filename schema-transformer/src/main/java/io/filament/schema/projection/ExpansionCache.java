@@ -22,6 +22,10 @@ final class ExpansionCache {
                      ConnectionIntent intent) {
     }
 
+    /** A network and its attached policies in evaluation order. */
+    record Attached(ConfigObject network, List<ConfigObject> policies) {
+    }
+
     private record Identity(Object object) {
         @Override
         public boolean equals(Object other) {
@@ -49,13 +53,36 @@ final class ExpansionCache {
     }
 
     Expansion expansion(ConfigObject network, List<ConfigObject> policies) {
-        String name = network.fqName().toString();
+        return cache.computeIfAbsent(key(network, policies), key -> expand(network, policies));
+    }
+
+    /**
+     * Expands every given network that is not cached yet, on the common
+     * fork-join pool as well as the calling thread, then caches the results on the calling thread. Expanding is a
+     * pure function of the network's name and its policy snapshots, so the order of the work does not matter.
+     */
+    void preload(List<Attached> networks) {
+        List<Attached> missing = networks.stream()
+                .filter(each -> !cache.containsKey(key(each.network(), each.policies())))
+                .toList();
+        List<Expansion> expanded = missing.parallelStream()
+                .map(each -> expand(each.network(), each.policies()))
+                .toList();
+        for (int i = 0; i < missing.size(); i++) {
+            cache.put(key(missing.get(i).network(), missing.get(i).policies()), expanded.get(i));
+        }
+    }
+
+    private static Key key(ConfigObject network, List<ConfigObject> policies) {
         List<Identity> identities = new ArrayList<>(policies.size());
         policies.forEach(policy -> identities.add(new Identity(policy)));
-        return cache.computeIfAbsent(new Key(name, identities), key -> {
-            List<AclRule> rules = NetworkPolicyExpander.expand(name, policies);
-            return new Expansion(policies, rules, NetworkAclDeriver.entries(name, rules),
-                    NetworkPolicyExpander.intentOf(name, rules));
-        });
+        return new Key(network.fqName().toString(), identities);
+    }
+
+    private static Expansion expand(ConfigObject network, List<ConfigObject> policies) {
+        String name = network.fqName().toString();
+        List<AclRule> rules = NetworkPolicyExpander.expand(name, policies);
+        return new Expansion(policies, rules, NetworkAclDeriver.entries(name, rules),
+                NetworkPolicyExpander.intentOf(name, rules));
     }
 }

@@ -18,6 +18,7 @@ public final class FullRecompute {
         ConnectionGraph graph = new ConnectionGraph();
         Projection projection = new Projection(image, graph, store,
                 new ExpansionCache(image.ofType(Projection.VIRTUAL_NETWORK).size() + 1));
+        projection.expandAll(image.ofType(Projection.VIRTUAL_NETWORK));
         for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
             projection.updateIntent(network);
         }

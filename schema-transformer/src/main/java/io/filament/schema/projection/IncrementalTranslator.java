@@ -121,6 +121,7 @@ public final class IncrementalTranslator {
             }
         }
         Projection projection = new Projection(image, graph, store, expansions);
+        projection.expandAll(image.ofType(Projection.VIRTUAL_NETWORK));
         SortedSet<ConfigKey> dirty = new TreeSet<>(owned.keySet());
         for (ConfigObject network : image.ofType(Projection.VIRTUAL_NETWORK)) {
             projection.updateIntent(network);

@@ -47,6 +47,13 @@ final class Projection {
                 key -> expansions.expansion(network, AttachedPolicies.of(network, image)));
     }
 
+    /** Expands all the given networks up front, in parallel (see {@link ExpansionCache#preload}). */
+    void expandAll(java.util.Collection<ConfigObject> networks) {
+        List<ExpansionCache.Attached> attached = new ArrayList<>(networks.size());
+        networks.forEach(network -> attached.add(new ExpansionCache.Attached(network, AttachedPolicies.of(network, image))));
+        expansions.preload(attached);
+    }
+
     /** Recomputes the network's connection intent from its policies and records it in the graph. */
     void updateIntent(ConfigObject network) {
         String name = network.fqName().toString();

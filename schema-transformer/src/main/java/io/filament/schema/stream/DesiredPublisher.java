@@ -2,7 +2,10 @@ package io.filament.schema.stream;
 
 import io.filament.schema.desired.CanonicalJson;
 import io.filament.schema.desired.DesiredChange;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,15 +56,26 @@ public final class DesiredPublisher {
         return new ProducerRecord<>(topic, null, key, value, headers);
     }
 
-    /** A name-based UUID of {@code key + "\n" + value}: equal records, equal ids. */
-    private static UUID eventId(String key, byte[] value) {
-        byte[] keyBytes = raw(key);
-        byte[] identity = new byte[keyBytes.length + 1 + (value == null ? 0 : value.length)];
-        System.arraycopy(keyBytes, 0, identity, 0, keyBytes.length);
-        identity[keyBytes.length] = '\n';
-        if (value != null) {
-            System.arraycopy(value, 0, identity, keyBytes.length + 1, value.length);
+    /**
+     * The name-based (version 3) UUID of {@code key + "\n" + value}, as {@link UUID#nameUUIDFromBytes} gives it,
+     * digested piece by piece instead of from a copy of the value: equal records, equal ids.
+     */
+    static UUID eventId(String key, byte[] value) {
+        MessageDigest md5;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("MD5 is not available in this JVM", missing);
         }
-        return UUID.nameUUIDFromBytes(identity);
+        md5.update(raw(key));
+        md5.update((byte) '\n');
+        if (value != null) {
+            md5.update(value);
+        }
+        byte[] hash = md5.digest();
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        ByteBuffer bits = ByteBuffer.wrap(hash);
+        return new UUID(bits.getLong(), bits.getLong());
     }
 }

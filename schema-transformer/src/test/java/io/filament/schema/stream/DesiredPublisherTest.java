@@ -65,6 +65,22 @@ class DesiredPublisherTest {
     }
 
     @Test
+    void theDigestedEventIdEqualsTheJdksNameBasedUuidForValuesOfEverySize() {
+        java.util.Random random = new java.util.Random(11);
+        for (int size = 0; size < 3000; size += 97) {
+            byte[] value = new byte[size];
+            random.nextBytes(value);
+            byte[] identity = new byte["k/1".length() + 1 + size];
+            System.arraycopy("k/1\n".getBytes(StandardCharsets.UTF_8), 0, identity, 0, 4);
+            System.arraycopy(value, 0, identity, 4, size);
+
+            assertThat(DesiredPublisher.eventId("k/1", value)).isEqualTo(UUID.nameUUIDFromBytes(identity));
+        }
+        assertThat(DesiredPublisher.eventId("k/1", null))
+                .isEqualTo(UUID.nameUUIDFromBytes("k/1\n".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aTombstoneHasNoValueAndADeletedType() {
         ProducerRecord<String, byte[]> sent = publisher.record(new DesiredChange.Tombstone("network-acl/a:b:c:c"));
 

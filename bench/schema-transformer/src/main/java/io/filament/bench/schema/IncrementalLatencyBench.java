@@ -42,6 +42,7 @@ final class IncrementalLatencyBench {
         }
         // Warm-up, unpaced: lets the JIT compile the hot path and gives the throughput ceiling.
         long warmupStart = System.nanoTime();
+        long warmupCpu = FullRecomputeBench.processCpuNanos();
         for (BenchConfig.Snapshot change : changes.subList(0, warmup)) {
             for (DesiredChange out : translator.apply(parser.parse(change.key(), change.value()))) {
                 if (out instanceof DesiredChange.Upsert(var record)) {
@@ -49,11 +50,13 @@ final class IncrementalLatencyBench {
                 }
             }
         }
-        System.out.printf("in-process translator, unpaced warm-up: %d network updates at %.0f/s%n", warmup,
-                warmup / ((System.nanoTime() - warmupStart) / 1e9));
+        System.out.printf("in-process translator, unpaced warm-up: %d network updates at %.0f/s, %.0f µs of JVM CPU"
+                + " per update%n", warmup, warmup / ((System.nanoTime() - warmupStart) / 1e9),
+                (FullRecomputeBench.processCpuNanos() - warmupCpu) / 1e3 / warmup);
         changes = changes.subList(warmup, warmup + total);
         System.gc();
         long gcBefore = gcMillis();
+        long cpuBefore = FullRecomputeBench.processCpuNanos();
         Percentiles latency = new Percentiles();
         long published = 0;
         long start = System.nanoTime();
@@ -74,6 +77,8 @@ final class IncrementalLatencyBench {
             latency.add(System.nanoTime() - scheduled);
         }
         System.out.printf("in-process translator, %d network updates at %d/s: %s (%.1f desired records per change,"
-                + " %d ms in GC)%n", total, rate, latency.summary(), published / (double) total, gcMillis() - gcBefore);
+                + " %d ms in GC, %.0f µs of JVM CPU per update)%n", total, rate, latency.summary(),
+                published / (double) total, gcMillis() - gcBefore,
+                (FullRecomputeBench.processCpuNanos() - cpuBefore) / 1e3 / total);
     }
 }

@@ -51,7 +51,7 @@ final class KafkaLatencyBench {
         this.jar = jar;
     }
 
-    void run(BenchConfig config, int networks, int rate, int seconds) throws Exception {
+    void run(BenchConfig config, int networks, int rate, int seconds, int warmupSeconds) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String configTopic = "bench-" + run + ".config";
         String desiredTopic = "bench-" + run + ".desired";
@@ -76,9 +76,10 @@ final class KafkaLatencyBench {
                     (System.nanoTime() - loadStart) / 1e9);
 
             long startedAt = System.nanoTime();
-            transformer = start(configTopic, desiredTopic, keyspace, run);
+            int port = freePort();
+            transformer = start(configTopic, desiredTopic, keyspace, run, port);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (instances.get() < networks) {
+            while (instances.get() < networks || !active(port)) {
                 if (System.nanoTime() > deadline || !transformer.isAlive()) {
                     throw new IllegalStateException("transformer did not publish " + networks
                             + " routing instances (saw " + instances.get() + "); see bench/schema-transformer/target/bench-transformer.log");
@@ -91,32 +92,20 @@ final class KafkaLatencyBench {
             long[] versions = new long[networks];
             java.util.Arrays.fill(versions, 1);
             java.util.Random random = new java.util.Random(2);
-            int total = rate * seconds;
-            var scheduler = Executors.newSingleThreadScheduledExecutor();
-            AtomicInteger sent = new AtomicInteger();
-            long sendDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60L);
-            var ticker = scheduler.scheduleAtFixedRate(() -> {
-                if (sent.get() >= total) {
-                    return;
-                }
-                if (System.nanoTime() > sendDeadline) {
-                    throw new IllegalStateException("sending fell behind by more than a minute");
-                }
-                int n = random.nextInt(networks);
-                versions[n]++;
-                BenchConfig.Snapshot change = config.network(n, versions[n], versions[n] % 2 == 0);
-                pending.put(BenchConfig.networkUuid(n) + ":" + versions[n], System.nanoTime());
-                producer.send(new ProducerRecord<>(configTopic, change.key(), change.value()));
-                sent.incrementAndGet();
-            }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
-            while (sent.get() < total && !ticker.isDone()) {
+            // Warm-up at the same rate, not measured: the follower's path gets compiled, and whatever backlog the
+            // start leaves is worked off before the measured updates begin.
+            int warmup = rate * warmupSeconds;
+            paced(config, networks, rate, warmup, versions, random, producer, configTopic, pending);
+            long drainWarmup = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!pending.isEmpty() && System.nanoTime() < drainWarmup) {
                 Thread.sleep(100);
             }
-            if (sent.get() < total) {
-                ticker.get();
-            }
-            ticker.cancel(false);
-            scheduler.shutdown();
+            System.out.printf("warm-up: %d updates at %d/s, %d not seen within 120 s after the last%n", warmup, rate,
+                    pending.size());
+            pending.clear();
+            latency.clear();
+            int total = rate * seconds;
+            paced(config, networks, rate, total, versions, random, producer, configTopic, pending);
             long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!pending.isEmpty() && System.nanoTime() < drain) {
                 Thread.sleep(100);
@@ -129,6 +118,40 @@ final class KafkaLatencyBench {
                 transformer.waitFor(30, TimeUnit.SECONDS);
             }
             cleanUp(List.of(configTopic, desiredTopic, configTopic + ".dlq"), keyspace);
+        }
+    }
+
+    /** Sends {@code count} network updates at {@code rate} per second, noting the send time of each. */
+    private static void paced(BenchConfig config, int networks, int rate, int count, long[] versions,
+                              java.util.Random random, KafkaProducer<String, byte[]> producer, String configTopic,
+                              Map<String, Long> pending) throws Exception {
+        var scheduler = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        long sendDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(count / rate + 60L);
+        var ticker = scheduler.scheduleAtFixedRate(() -> {
+            if (sent.get() >= count) {
+                return;
+            }
+            if (System.nanoTime() > sendDeadline) {
+                throw new IllegalStateException("sending fell behind by more than a minute");
+            }
+            int n = random.nextInt(networks);
+            versions[n]++;
+            BenchConfig.Snapshot change = config.network(n, versions[n], versions[n] % 2 == 0);
+            pending.put(BenchConfig.networkUuid(n) + ":" + versions[n], System.nanoTime());
+            producer.send(new ProducerRecord<>(configTopic, change.key(), change.value()));
+            sent.incrementAndGet();
+        }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+        try {
+            while (sent.get() < count && !ticker.isDone()) {
+                Thread.sleep(100);
+            }
+            if (sent.get() < count) {
+                ticker.get();
+            }
+        } finally {
+            ticker.cancel(false);
+            scheduler.shutdown();
         }
     }
 
@@ -159,11 +182,29 @@ final class KafkaLatencyBench {
         return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private Process start(String configTopic, String desiredTopic, String keyspace, String run) throws IOException {
-        int port;
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
+    }
+
+    /** True once the transformer's health endpoint reports it active (activation done, follower started). */
+    private static boolean active(int port) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.body().contains("\"role\":\"active\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Process start(String configTopic, String desiredTopic, String keyspace, String run, int port)
+            throws IOException {
         Path log = Path.of("bench", "schema-transformer", "target", "bench-transformer.log");
         Files.createDirectories(log.getParent());
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

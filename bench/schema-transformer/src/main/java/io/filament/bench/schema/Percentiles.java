@@ -15,6 +15,10 @@ final class Percentiles {
         samples[count++] = nanos;
     }
 
+    synchronized void clear() {
+        count = 0;
+    }
+
     synchronized int count() {
         return count;
     }

@@ -9,7 +9,7 @@ import java.util.Map;
  * Benchmarks of the schema transformer. Modes: {@code full} (full recompute), {@code incremental} (translator
  * latency in process), {@code kafka} (config event to desired record through Kafka, against the packaged jar and
  * the local Kafka and Cassandra), {@code all}. Options: {@code --networks=10000 --policies=1000 --groups=2000
- * --rate=1000 --seconds=30 --iterations=5 --kafka=127.0.0.1:9092 --cassandra=127.0.0.1:9042
+ * --rate=1000 --seconds=30 --warmup=10 --iterations=5 --kafka=127.0.0.1:9092 --cassandra=127.0.0.1:9042
  * --jar=schema-transformer/target/schema-transformer.jar}.
  */
 public final class SchemaTransformerBenchmark {
@@ -46,7 +46,7 @@ public final class SchemaTransformerBenchmark {
             new KafkaLatencyBench(options.getOrDefault("kafka", "127.0.0.1:9092"),
                     new InetSocketAddress(cassandra[0], Integer.parseInt(cassandra[1])),
                     Path.of(options.getOrDefault("jar", "schema-transformer/target/schema-transformer.jar")))
-                    .run(config, networks, rate, seconds);
+                    .run(config, networks, rate, seconds, Integer.parseInt(options.getOrDefault("warmup", "10")));
         }
     }
 }
