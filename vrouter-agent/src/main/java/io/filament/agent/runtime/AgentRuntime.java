@@ -340,6 +340,9 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
 
     @Override
     public void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
         sessions.forEach(ControlNodeSession::close);
         thread.shutdown();
         try {

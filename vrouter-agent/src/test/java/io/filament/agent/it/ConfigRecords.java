@@ -83,6 +83,13 @@ final class ConfigRecords implements AutoCloseable {
                 + network + "','attr':null}]}}");
     }
 
+    /** Deletes a virtual machine's interface and instance-ip (tombstones), as deleting the VM in the config API would. */
+    void deleteVmPort(UUID vm, UUID vmi) throws Exception {
+        send(configTopic, "instance-ip/iip-" + vmi, null);
+        send(configTopic, "virtual-machine-interface/" + vmi, null);
+        send(configTopic, "virtual-machine/" + vm, null);
+    }
+
     /** The virtual router of {@code host} with the virtual machines placed on it. */
     void virtualRouter(String host, UUID... vms) throws Exception {
         String refs = Arrays.stream(vms).map(vm -> "{'to':['" + vm + "'],'uuid':'" + vm + "','attr':null}")

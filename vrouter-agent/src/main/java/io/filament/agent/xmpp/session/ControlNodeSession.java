@@ -283,8 +283,12 @@ public final class ControlNodeSession implements AutoCloseable {
         }
     }
 
+    /** Ends the session; a second call does nothing. */
     @Override
     public void close() {
+        if (executor.isShutdown()) {
+            return;
+        }
         executor.execute(() -> {
             transition(PeerState.STOPPED, "agent stopping");
             XMPPTCPConnection c = connection;
