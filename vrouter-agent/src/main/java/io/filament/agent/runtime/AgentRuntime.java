@@ -283,9 +283,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         List<TunnelEncapsulation> encaps = EncapsulationPriorities.of(image, dataplaneEncapsulations);
         encapsulations = encaps;
         OperTables previous = tables;
-        OperTables current = builder.build(image, ports.values(), learned.best(), encaps);
-        tables = current;
+        // until the tables are complete after the start, numbers without a user are kept for what comes back
+        OperTables current = builder.build(image, ports.values(), learned.best(), encaps,
+                complete ? OperTablesBuilder.Unused.RELEASE : OperTablesBuilder.Unused.KEEP);
         boolean completeNow = !complete && completed(current);
+        if (completeNow) {
+            current = builder.build(image, ports.values(), learned.best(), encaps, OperTablesBuilder.Unused.RELEASE);
+        }
+        tables = current;
         if (!current.equals(previous)) {
             for (TablesListener l : listeners) {
                 try {
