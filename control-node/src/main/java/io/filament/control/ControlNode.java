@@ -31,11 +31,12 @@ import java.util.Optional;
 public final class ControlNode implements AutoCloseable {
 
     /**
-     * @param certificate PEM certificate for STARTTLS; with {@code key}. Absent: a self-signed one is generated
+     * @param certificate         PEM certificate for STARTTLS; with {@code key}. Absent: a self-signed one is generated
+     * @param gracefulRestartTime how long a lost agent's paths are kept stale; zero withdraws them at once
      */
     public record Settings(InetSocketAddress xmppAddress, SessionSettings session, StanzaLimits stanzaLimits,
                            PeerLimits peerLimits, Path secretsFile, Optional<File> certificate, Optional<File> key,
-                           Duration endOfRibDelay, int workerThreads) {
+                           Duration endOfRibDelay, Duration gracefulRestartTime, int workerThreads) {
     }
 
     private final RibService rib;
@@ -54,9 +55,9 @@ public final class ControlNode implements AutoCloseable {
     }
 
     public static ControlNode start(Settings settings, Clock clock) throws Exception {
-        RibService rib = new RibService(settings.endOfRibDelay());
+        RibService rib = new RibService(settings.endOfRibDelay(), settings.gracefulRestartTime());
         ConfigService config = new ConfigService();
-        PeerRegistry peers = new PeerRegistry(clock);
+        PeerRegistry peers = new PeerRegistry(clock, rib::stalePaths);
         ControlNodeCounters counters = new ControlNodeCounters();
         AgentCredentials credentials = new AgentCredentials(settings.secretsFile());
         AgentAuthenticator authenticator = new AgentAuthenticator() {

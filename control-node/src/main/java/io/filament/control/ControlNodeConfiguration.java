@@ -33,7 +33,7 @@ class ControlNodeConfiguration {
                 new SessionSettings(p.domain(), p.tlsOffered(), p.tlsRequired(), p.anonymousAllowed(), p.holdTime()),
                 new StanzaLimits(p.maxStanzaBytes(), p.maxDepth()), new PeerLimits(p.maxSubscriptions(), p.maxPaths()),
                 p.secretsFile(), p.tlsCertificate().map(java.nio.file.Path::toFile), p.tlsKey().map(java.nio.file.Path::toFile),
-                p.endOfRibDelay(), p.workerThreads()), clock);
+                p.endOfRibDelay(), p.gracefulRestartTime(), p.workerThreads()), clock);
     }
 
     @Bean

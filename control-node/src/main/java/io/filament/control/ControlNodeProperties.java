@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param maxSubscriptions routing-instance subscriptions per agent
  * @param maxPaths         paths one agent may publish
  * @param endOfRibDelay    quiet time after an agent's last subscribe before End-of-RIB is sent
+ * @param gracefulRestartTime how long the paths of an agent whose session was lost are kept (stale) for it to
+ *                         come back, re-publish and send End-of-RIB (TF: {@code graceful_restart_time}); 0 disables
  * @param workerThreads    XMPP event-loop threads
  * @param kafkaBootstrapServers Kafka; when empty the node runs without the config and desired topics
  * @param configTopic      config snapshots
@@ -51,6 +53,7 @@ public record ControlNodeProperties(
         @DefaultValue("4096") int maxSubscriptions,
         @DefaultValue("65536") int maxPaths,
         @DefaultValue("1s") Duration endOfRibDelay,
+        @DefaultValue("60s") Duration gracefulRestartTime,
         @DefaultValue("2") int workerThreads,
         @DefaultValue("") String kafkaBootstrapServers,
         @DefaultValue("filament.config.v1") String configTopic,

@@ -17,6 +17,11 @@ public record AgentIntrospect(String host) {
         return rows(client().get("/interfaces"));
     }
 
+    /** The VRFs with their indexes and route counts. */
+    public List<JsonNode> vrfs() {
+        return rows(client().get("/vrfs"));
+    }
+
     /** The routes of a VRF; none when the host has no such VRF (the agent answers 404 naming it). */
     public List<JsonNode> routes(String vrf) {
         try {

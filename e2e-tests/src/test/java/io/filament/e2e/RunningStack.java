@@ -62,7 +62,8 @@ public final class RunningStack implements AutoCloseable {
         try {
             Duration ready = stack.up();
             return new RunningStack(workspace, stack, progress, out, ready, adopted);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // a half-started stack is stopped whatever broke the start (a stale class on the classpath included)
             stopStarted(stack, adopted);
             throw new InfraException(e.getMessage() + "\nprogress so far:\n" + progress.toString(StandardCharsets.UTF_8), e);
         }

@@ -12,16 +12,22 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The routing-instance tables and route-target replication. A path lives in its origin instance and in every
  * instance whose import targets intersect the origin's export targets. Every mutator returns the (instance,
  * prefix) pairs whose paths changed. Confined to the RIB thread: {@link RibService} is the only caller.
+ *
+ * <p>Graceful restart as in TF: when a peer's session is lost its subscriptions go but its paths stay, marked
+ * stale, and keep being advertised. A path the returning peer publishes again (same instance, prefix and
+ * SourceRD) is no longer stale; {@link #sweepStale} removes the rest.
  */
 public final class Rib {
 
     private final Map<String, InstanceTable> instances = new HashMap<>();
     private Map<String, Set<String>> importers = Map.of();
+    private final Map<String, Set<StalePath>> stale = new HashMap<>();
 
     public List<RouteChange> applySpec(RoutingInstanceSpec spec) {
         InstanceTable t = instances.computeIfAbsent(spec.name(), n -> new InstanceTable(spec, true));
@@ -42,8 +48,25 @@ public final class Rib {
         return changes;
     }
 
-    /** Returns the routes currently in the instance, which the new subscriber must be sent. */
+    /**
+     * Returns the routes currently in the instance, which the new subscriber must be sent, after the changes
+     * the instance's first subscription caused through replication (see {@link #subscribeDump}).
+     */
     public List<RouteChange> subscribe(Subscription s) {
+        SubscribeResult r = subscribeDump(s);
+        List<RouteChange> out = new ArrayList<>(r.replicated());
+        out.addAll(r.dump());
+        return out;
+    }
+
+    /**
+     * @param replicated changes every subscriber of the affected instances must hear
+     * @param dump       the instance's routes, owed to the new subscriber only
+     */
+    public record SubscribeResult(List<RouteChange> replicated, List<RouteChange> dump) {
+    }
+
+    public SubscribeResult subscribeDump(Subscription s) {
         InstanceTable t = instances.computeIfAbsent(s.instance(),
                 n -> new InstanceTable(RoutingInstanceSpec.placeholder(n), false));
         if (t.subscribers.containsKey(s.peer())) {
@@ -58,9 +81,10 @@ public final class Rib {
         }
         boolean fresh = importers.get(s.instance()) == null;
         t.subscribers.put(s.peer(), s);
-        List<RouteChange> out = fresh ? replicate() : new ArrayList<>();
-        t.table.keySet().forEach(p -> out.add(new RouteChange(s.instance(), p)));
-        return out;
+        List<RouteChange> replicated = fresh ? replicate() : List.of();
+        List<RouteChange> dump = new ArrayList<>();
+        t.table.keySet().forEach(p -> dump.add(new RouteChange(s.instance(), p)));
+        return new SubscribeResult(replicated, dump);
     }
 
     public List<RouteChange> unsubscribe(String peer, String instance) {
@@ -77,6 +101,7 @@ public final class Rib {
         InstanceTable origin = subscribed(path.key().peer(), path.originInstance());
         RoutePrefix prefix = path.entry().prefix();
         origin.primaries.computeIfAbsent(prefix, p -> new HashMap<>(2)).put(path.key(), path);
+        forgetStale(path.key().peer(), s -> s.equals(new StalePath(path.originInstance(), prefix, path.key())));
         List<RouteChange> out = new ArrayList<>();
         for (String name : holders(path.originInstance())) {
             if (instances.get(name).putPath(path)) {
@@ -102,20 +127,79 @@ public final class Rib {
         if (own.isEmpty()) {
             origin.primaries.remove(prefix);
         }
+        forgetStale(peer, s -> s.originInstance().equals(instance) && s.prefix().equals(prefix));
         return out;
     }
 
-    /** A lost session: every subscription and path of the peer goes. */
+    /** A lost session without graceful restart: every subscription and path of the peer goes. */
     public List<RouteChange> peerDown(String peer) {
         List<RouteChange> out = new ArrayList<>();
         for (String name : new ArrayList<>(instances.keySet())) {
             InstanceTable t = instances.get(name);
-            if (t != null && t.subscribers.remove(peer) != null) {
+            if (t != null) {
+                t.subscribers.remove(peer);
                 out.addAll(withdrawAll(peer, name));
                 dropIfIdle(name);
             }
         }
+        stale.remove(peer);
         return out;
+    }
+
+    /**
+     * A lost session with graceful restart: the peer's subscriptions go (nothing more is sent to it), every path
+     * it has published stays and is marked stale. Changes no route, so returns nothing to advertise.
+     */
+    public int peerStale(String peer) {
+        Set<StalePath> marked = stale.computeIfAbsent(peer, p -> new HashSet<>());
+        for (String name : new ArrayList<>(instances.keySet())) {
+            InstanceTable t = instances.get(name);
+            t.subscribers.remove(peer);
+            t.primaries.forEach((prefix, paths) -> paths.keySet().stream()
+                    .filter(k -> k.peer().equals(peer))
+                    .forEach(k -> marked.add(new StalePath(name, prefix, k))));
+        }
+        if (marked.isEmpty()) {
+            stale.remove(peer);
+        }
+        new ArrayList<>(instances.keySet()).forEach(this::dropIfIdle);
+        return marked.size();
+    }
+
+    /** Ends a graceful restart: the peer's paths still stale are withdrawn. */
+    public List<RouteChange> sweepStale(String peer) {
+        Set<StalePath> left = stale.remove(peer);
+        if (left == null) {
+            return List.of();
+        }
+        List<RouteChange> out = new ArrayList<>();
+        Set<String> touched = new HashSet<>();
+        for (StalePath s : left) {
+            InstanceTable origin = instances.get(s.originInstance());
+            Map<PathKey, Path> own = origin == null ? null : origin.primaries.get(s.prefix());
+            if (own == null || own.remove(s.key()) == null) {
+                continue;
+            }
+            if (own.isEmpty()) {
+                origin.primaries.remove(s.prefix());
+            }
+            removeEverywhere(s.originInstance(), s.prefix(), s.key(), out);
+            touched.add(s.originInstance());
+        }
+        touched.forEach(this::dropIfIdle);
+        return out;
+    }
+
+    /** The peer's paths kept through its graceful restart and not yet re-published. */
+    public int staleCount(String peer) {
+        return stale.getOrDefault(peer, Set.of()).size();
+    }
+
+    private void forgetStale(String peer, Predicate<StalePath> which) {
+        Set<StalePath> marked = stale.get(peer);
+        if (marked != null && marked.removeIf(which) && marked.isEmpty()) {
+            stale.remove(peer);
+        }
     }
 
     public Optional<RouteSelection> selection(String instance, RoutePrefix prefix) {
@@ -178,6 +262,7 @@ public final class Rib {
                 origin.primaries.remove(prefix);
             }
         }
+        forgetStale(peer, s -> s.originInstance().equals(instance));
         return out;
     }
 

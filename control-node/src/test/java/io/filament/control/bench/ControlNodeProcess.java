@@ -47,7 +47,7 @@ public final class ControlNodeProcess {
         try (ControlNode node = ControlNode.start(new ControlNode.Settings(new InetSocketAddress("127.0.0.1", port),
                 new SessionSettings("contrailsystems.com", false, false, false, Duration.ofSeconds(90)),
                 StanzaLimits.DEFAULT, PeerLimits.DEFAULT, secrets, Optional.empty(), Optional.empty(),
-                Duration.ofSeconds(2), 2), Clock.systemUTC())) {
+                Duration.ofSeconds(2), Duration.ZERO, 2), Clock.systemUTC())) {
             node.config().change(g -> {
                 for (int i = 0; i < agents; i++) {
                     g.put(new ConfigObject("virtual-router", "vr" + i, 1, List.of("default-global-system-config", "host" + i),

@@ -92,7 +92,7 @@ class KafkaWiringIT {
         Files.writeString(secrets, "host1:s1\nhost2:s2\n");
         ControlNode node = ControlNode.start(new ControlNode.Settings(new InetSocketAddress("127.0.0.1", 0),
                 new SessionSettings("contrailsystems.com", false, false, false, Duration.ofSeconds(90)), StanzaLimits.DEFAULT,
-                PeerLimits.DEFAULT, secrets, Optional.empty(), Optional.empty(), Duration.ofMillis(200), 2), Clock.systemUTC());
+                PeerLimits.DEFAULT, secrets, Optional.empty(), Optional.empty(), Duration.ofMillis(200), Duration.ZERO, 2), Clock.systemUTC());
         closeables.add(node);
         CompactedTopicFollower config = new CompactedTopicFollower(infra.kafkaBootstrapServers(), configTopic,
                 new ConfigTopicHandler(node.config())).start();

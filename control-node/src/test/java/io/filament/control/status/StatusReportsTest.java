@@ -23,7 +23,7 @@ class StatusReportsTest {
         TreeMap<String, Integer> subscriptions = new TreeMap<>();
         subscriptions.put("d:p:red:red", 1);
         return new PeerStatus("host1", "host1@contrailsystems.com/other-peer", "127.0.0.1:40000", state,
-                Instant.parse("2026-11-28T09:59:00Z"), reason, subscriptions, 3, 1, 0, 5, 2, 4, 7, true);
+                Instant.parse("2026-11-28T09:59:00Z"), reason, subscriptions, 3, 1, 0, 5, 2, 4, 7, true, 0);
     }
 
     /** What analytics reads back from the record. */

@@ -22,7 +22,9 @@ import java.util.UUID;
 
 /**
  * Derives {@link OperTables} from config, ports and learned routes: a full recompute, so the result depends only
- * on its inputs and the (persisted) numbering. Numbers of things that disappeared are released.
+ * on its inputs and the (persisted) numbering. Numbers of things that disappeared are released, unless the
+ * caller asks to keep them: right after a start, before config and routes have been re-learned, a port without
+ * config yet must not lose the VRF index, label and next hops the dataplane still has for it.
  *
  * <ul>
  *   <li>one VRF per routing instance of a port with config, index from {@link Allocations#vrfs()};</li>
@@ -42,8 +44,21 @@ public final class OperTablesBuilder {
         this.fabricAddress = fabricAddress;
     }
 
+    /** What happens to numbers that no table entry uses after a build. */
+    public enum Unused {
+        /** Released (and the release persisted): the inputs are complete. */
+        RELEASE,
+        /** Kept: the inputs may still be missing config or routes that will come back. */
+        KEEP
+    }
+
     public OperTables build(ConfigImage image, Collection<Port> ports, Collection<RemotePath> learned,
                             List<TunnelEncapsulation> encapsulations) {
+        return build(image, ports, learned, encapsulations, Unused.RELEASE);
+    }
+
+    public OperTables build(ConfigImage image, Collection<Port> ports, Collection<RemotePath> learned,
+                            List<TunnelEncapsulation> encapsulations, Unused unused) {
         Map<String, Integer> before = snapshot();
         TreeMap<String, Vrf> vrfs = new TreeMap<>();
         TreeMap<UUID, VmInterface> interfaces = new TreeMap<>();
@@ -120,11 +135,13 @@ public final class OperTablesBuilder {
             put(routes, new VrfRoute(vrf.index(), path.prefix(), nh, path.label(), path.virtualNetwork(),
                     path.securityGroupIds(), VrfRoute.Origin.REMOTE));
         }
-        releaseUnused(allocations.vrfs(), vrfs.keySet());
-        releaseUnused(allocations.labels(), heldLabels);
-        releaseUnused(allocations.nextHops(), heldNextHops);
-        releaseUnused(allocations.interfaces(), heldInterfaces);
-        releaseUnused(allocations.acls(), heldAcls);
+        if (unused == Unused.RELEASE) {
+            releaseUnused(allocations.vrfs(), vrfs.keySet());
+            releaseUnused(allocations.labels(), heldLabels);
+            releaseUnused(allocations.nextHops(), heldNextHops);
+            releaseUnused(allocations.interfaces(), heldInterfaces);
+            releaseUnused(allocations.acls(), heldAcls);
+        }
         if (!before.equals(snapshot())) {
             allocations.save();
         }

@@ -31,8 +31,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -89,11 +89,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         this.dataplaneEncapsulations = Set.copyOf(dataplaneEncapsulations);
         this.configCleanup = configCleanup;
         this.endOfRibTimeout = endOfRibTimeout;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor agent = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "agent");
             t.setDaemon(true);
             return t;
         });
+        // a stopping agent does not wait for its cleanup and End-of-RIB timers: they are for a running one
+        agent.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = agent;
     }
 
     /** Adds a control-node session (in order of preference); call before {@link #start()}. */
@@ -283,9 +286,14 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         List<TunnelEncapsulation> encaps = EncapsulationPriorities.of(image, dataplaneEncapsulations);
         encapsulations = encaps;
         OperTables previous = tables;
-        OperTables current = builder.build(image, ports.values(), learned.best(), encaps);
-        tables = current;
+        // until the tables are complete after the start, numbers without a user are kept for what comes back
+        OperTables current = builder.build(image, ports.values(), learned.best(), encaps,
+                complete ? OperTablesBuilder.Unused.RELEASE : OperTablesBuilder.Unused.KEEP);
         boolean completeNow = !complete && completed(current);
+        if (completeNow) {
+            current = builder.build(image, ports.values(), learned.best(), encaps, OperTablesBuilder.Unused.RELEASE);
+        }
+        tables = current;
         if (!current.equals(previous)) {
             for (TablesListener l : listeners) {
                 try {

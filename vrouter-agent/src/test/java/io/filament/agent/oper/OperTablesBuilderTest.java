@@ -131,4 +131,43 @@ class OperTablesBuilderTest {
         assertThat(two.routes().keySet()).noneMatch(k -> k.prefix().equals(prefix("27.1.1.252/32")));
         assertThat(again.interfaces().get(VMI_252).label()).contains(labelOf252);
     }
+
+    @Test
+    void keepsTheNumbersOfPortsWhoseConfigHasNotComeBackYetAfterARestart() throws Exception {
+        ConfigImage image = tfConfigForThreeVms();
+        OperTables before = new OperTablesBuilder(new Allocations(state), "10.0.0.1")
+                .build(image, threePorts(), List.of(), UDP_FIRST);
+        String persisted = java.nio.file.Files.readString(state.resolve("allocations.json"));
+
+        OperTablesBuilder restarted = new OperTablesBuilder(new Allocations(state), "10.0.0.1");
+        OperTables withoutConfig = restarted.build(new ConfigImage(), threePorts(), List.of(), UDP_FIRST,
+                OperTablesBuilder.Unused.KEEP);
+        String persistedMeanwhile = java.nio.file.Files.readString(state.resolve("allocations.json"));
+        Port newcomer = port(java.util.UUID.fromString("00000000-0000-4000-8000-000000000002"), "02:00:00:00:00:02", "tapn");
+        OperTables withConfig = restarted.build(image, threePorts(), List.of(), UDP_FIRST, OperTablesBuilder.Unused.KEEP);
+
+        assertThat(withoutConfig.vrfs()).isEmpty();
+        assertThat(persistedMeanwhile).isEqualTo(persisted);
+        assertThat(withConfig).isEqualTo(before);
+        assertThat(restarted.build(image, List.of(newcomer), List.of(), UDP_FIRST, OperTablesBuilder.Unused.KEEP)
+                .interfaces().get(newcomer.id()).index())
+                .isNotIn(before.interfaces().values().stream().map(VmInterface::index).toList());
+    }
+
+    @Test
+    void releasesWhatNoPortUsesOnceAskedTo() throws Exception {
+        ConfigImage image = tfConfigForThreeVms();
+        OperTablesBuilder builder = new OperTablesBuilder(new Allocations(state), "10.0.0.1");
+        OperTables all = builder.build(image, threePorts(), List.of(), UDP_FIRST);
+        int labelOf252 = all.interfaces().get(VMI_252).label().orElseThrow();
+
+        builder.build(image, threePorts().subList(1, 3), List.of(), UDP_FIRST, OperTablesBuilder.Unused.KEEP);
+        String kept = java.nio.file.Files.readString(state.resolve("allocations.json"));
+        builder.build(image, threePorts().subList(1, 3), List.of(), UDP_FIRST, OperTablesBuilder.Unused.RELEASE);
+        String released = java.nio.file.Files.readString(state.resolve("allocations.json"));
+
+        assertThat(kept).contains(VMI_252.toString());
+        assertThat(released).doesNotContain(VMI_252.toString());
+        assertThat(new Allocations(state).labels().held()).doesNotContainValue(labelOf252);
+    }
 }

@@ -82,11 +82,12 @@ public final class AgentPeer implements StanzaHandler {
         configOut = new AgentConfigOut(s, addresses.controlNode(), s.hostname(), counters);
         counters.sessionsEstablished.incrementAndGet();
         registry.up(this).ifPresent(old -> {
-            // withdraw the old session's state before this one's requests reach the RIB thread
-            rib.peerDown(s.hostname());
+            // the old session's paths turn stale before this one's requests reach the RIB thread
+            rib.peerLost(s.hostname());
             config.agentDown(s.hostname());
             old.session.execute(() -> old.session.fail(StreamErrorCondition.CONFLICT_REPLACED, "replaced by a new session"));
         });
+        rib.peerReturned(s.hostname());
         log.info("agent {} established from {}", s.hostname(), s.remoteAddress());
     }
 
@@ -120,10 +121,25 @@ public final class AgentPeer implements StanzaHandler {
     @Override
     public void closed(StateChangeReason reason) {
         if (registry.down(this, reason.name())) {
-            rib.peerDown(hostname());
+            if (keepsPathsThroughRestart(reason)) {
+                rib.peerLost(hostname());
+            } else {
+                rib.peerDown(hostname());
+            }
             config.agentDown(hostname());
         }
         subscriptions.clear();
+    }
+
+    /**
+     * A session that merely went away (the agent restarting, the connection or the hold timer lost) keeps its
+     * paths for graceful restart; one this node ended for breaking the rules, or its own shutdown, does not.
+     */
+    private static boolean keepsPathsThroughRestart(StateChangeReason reason) {
+        return switch (reason) {
+            case STREAM_CLOSED_BY_PEER, CONNECTION_LOST, HOLD_TIMER_EXPIRED -> true;
+            default -> false;
+        };
     }
 
     private void routes(XmlElement iq, PubSubRequest request) {
@@ -139,6 +155,7 @@ public final class AgentPeer implements StanzaHandler {
             case PubSubRequest.Publish p -> {
                 if (p.node().equals("0/0/EndOfRib") || p.item().isEmpty()) {
                     endOfRibReceived = true;
+                    rib.endOfRib(hostname());
                 } else {
                     heldPublish = Optional.of(p);
                 }
@@ -280,6 +297,6 @@ public final class AgentPeer implements StanzaHandler {
         return new PeerStatus(hostname(), session.jid(), session.remoteAddress(), "ESTABLISHED", since,
                 StateChangeReason.RESOURCE_BOUND.name(), new TreeMap<>(subscriptions), routesReceived.get(),
                 routesWithdrawn.get(), itemsRejected.get(), ribOut.itemsSent.get(), ribOut.retractsSent.get(),
-                ribOut.messagesSent.get(), configOut.objectsPushed.get(), endOfRibReceived);
+                ribOut.messagesSent.get(), configOut.objectsPushed.get(), endOfRibReceived, 0);
     }
 }

@@ -39,12 +39,16 @@ final class ControlNodeFixture implements AutoCloseable {
     }
 
     ControlNodeFixture(SessionSettings session, PeerLimits limits) throws Exception {
+        this(session, limits, Duration.ZERO);
+    }
+
+    ControlNodeFixture(SessionSettings session, PeerLimits limits, Duration gracefulRestartTime) throws Exception {
         dir = Files.createTempDirectory("control-node-it");
         secrets = dir.resolve("xmpp-agents");
         Files.writeString(secrets, "host1:secret1\nhost2:secret2\nhost3:secret3\n");
         node = ControlNode.start(new ControlNode.Settings(new InetSocketAddress("127.0.0.1", 0),
                 session, StanzaLimits.DEFAULT, limits, secrets, Optional.empty(), Optional.empty(),
-                Duration.ofMillis(200), 2), Clock.systemUTC());
+                Duration.ofMillis(200), gracefulRestartTime, 2), Clock.systemUTC());
         node.config().change(g -> List.of("host1", "host2", "host3").forEach(h -> g.put(virtualRouter(h)))).join();
         node.rib().applySpec(spec(RED, Set.of("target:64512:8000001", "target:64512:8000002"), "target:64512:8000001")).join();
         node.rib().applySpec(spec(BLUE, Set.of("target:64512:8000002", "target:64512:8000001"), "target:64512:8000002")).join();

@@ -45,6 +45,8 @@ final class SmackAgent implements AutoCloseable {
     final XMPPTCPConnection connection;
     final Map<String, Map<String, RouteEntry>> routes = new ConcurrentHashMap<>();
     final AtomicInteger endOfRib = new AtomicInteger();
+    /** Every retract received, as {@code <instance> <prefix>}, in arrival order. */
+    final List<String> retracts = new CopyOnWriteArrayList<>();
     final List<String> configIqs = new CopyOnWriteArrayList<>();
 
     static {
@@ -121,6 +123,11 @@ final class SmackAgent implements AutoCloseable {
                 + node + "'/></collection>");
     }
 
+    /** TF's agent End-of-RIB: everything it has to announce has been published. */
+    void sendEndOfRib() throws Exception {
+        request("network-control@contrailsystems.com/bgp-peer", "<publish node='0/0/EndOfRib'/>");
+    }
+
     void withdraw(String instance, String prefix) throws Exception {
         String node = "1/1/" + instance + "/" + prefix;
         request("network-control@contrailsystems.com/bgp-peer", "<publish node='" + node + "'><item><entry><nlri><af>1</af>"
@@ -173,7 +180,9 @@ final class SmackAgent implements AutoCloseable {
             table.put(item.attribute("id").orElseThrow(), RouteEntryDecoder.decodeAdvertised(item, XmppFamily.INET));
         }
         for (var retract : items.children("retract")) {
-            table.remove(retract.attribute("id").orElseThrow());
+            String prefix = retract.attribute("id").orElseThrow();
+            retracts.add(instance + " " + prefix);
+            table.remove(prefix);
         }
     }
 

@@ -287,7 +287,7 @@ public final class ControlNodeSession implements AutoCloseable {
     @Override
     public void close() {
         if (executor.isShutdown()) {
-            return;
+            return; // closed already: the runtime and the application context may both close a session
         }
         executor.execute(() -> {
             transition(PeerState.STOPPED, "agent stopping");
