@@ -44,7 +44,11 @@ public final class FabricReceiver implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FabricReceiver.class);
     private static final int MAX_DATAGRAM = 65535;
     private static final int SO_RCVBUFFORCE = 33;
-    private static final int RECEIVE_BUFFER = 16 << 20;
+    /**
+     * Room for about 30 GRO super-packets or several thousand small datagrams: enough to ride out a scheduling gap,
+     * small enough not to hold seconds of traffic (a deeper queue only adds latency once the thread falls behind).
+     */
+    private static final int RECEIVE_BUFFER = 2 << 20;
 
     private final ForwardingEngine engine;
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
