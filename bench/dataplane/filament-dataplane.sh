@@ -14,7 +14,7 @@
 #       kernel          peer: Linux VXLAN device + bridge (pb-common.sh topo_kernel)
 #       ovs-afxdp       peer: OVS 3.1 userspace datapath, afxdp-nonpmd ports (pb-common.sh topo_ovs afxdp)
 # Parameters: LAB (scratch, default ${TMPDIR:-/var/tmp}/filament-bench), RUNS (3), DUR (10), PINGS (200),
-#   RATES (trafgen steps, pps), RATE_SECONDS (2, frames per step = rate × this), MAX_FRAMES (400000, cap per step and
+#   WARMUP (3, seconds of unmeasured TCP before the tests), RATES (trafgen steps, pps), RATE_SECONDS (2, frames per step = rate × this), MAX_FRAMES (400000, cap per step and
 #   the size of the unlimited run), SKIP (tests to skip). Results: $LAB/results/MODE/summary.tsv. Everything built is
 #   torn down at the end, also on error. Needs root, iperf3, netsniff-ng (trafgen), the built dataplane jar.
 set -u
@@ -94,6 +94,9 @@ dp_ticks() { local t=0 p; for p in "${DP_PIDS[@]}"; do t=$((t + $(proc_ticks $p)
     t=$((t + $(proc_ticks $p))); done;; esac; echo $t; }
 
 ip netns exec $VM2 iperf3 -s -D -B $OV2 -p 5201 -I $R/iperf3.pid; sleep 0.5
+# $WARMUP unmeasured seconds of TCP first (every mode): a userspace forwarder's packet path gets compiled and warm,
+# as on a host that has been forwarding for a while.
+ip netns exec $VM1 iperf3 -c $OV2 -p 5201 -t ${WARMUP:-3} > /dev/null 2>&1; sleep 1
 
 if ! skip tcp; then for r in $(seq $RUNS); do
   log "$MODE tcp run $r"; ip netns exec $VM1 iperf3 -c $OV2 -p 5201 -t $DUR -J > $R/tcp-$r.json; sleep 1; done; fi

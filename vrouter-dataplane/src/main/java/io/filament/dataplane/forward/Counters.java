@@ -50,6 +50,10 @@ public final class Counters {
         drops[reason.ordinal()]++;
     }
 
+    void drop(DropReason reason, int packets) {
+        drops[reason.ordinal()] += packets;
+    }
+
     public long drops(DropReason reason) {
         return drops[reason.ordinal()];
     }

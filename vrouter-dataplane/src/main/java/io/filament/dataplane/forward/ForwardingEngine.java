@@ -34,6 +34,7 @@ public final class ForwardingEngine {
     private final FlowRecordQueue flowRecords;
     private final Forwarder forwarder;
     private final InstantSource clock;
+    private final PacketIo io;
     private long unexpectedCount;
 
     public ForwardingEngine(TableLimits limits, FlowSettings flowSettings, PacketIo io, int fabricAddress,
@@ -45,6 +46,7 @@ public final class ForwardingEngine {
         this.packetIns = new PacketInQueue(1024);
         this.flowRecords = new FlowRecordQueue(flowSettings.recordQueueSize());
         this.clock = clock;
+        this.io = io;
         FlowStage stage = new FlowStage(flows, flowSettings, new PolicyEvaluator(tables), counters, clock);
         this.forwarder = new Forwarder(tables, counters, io, packetIns, stage, fabricAddress);
     }
@@ -76,6 +78,19 @@ public final class ForwardingEngine {
             forwarder.fromFabric(source, port, buf, off, len, segmentSize);
         } catch (RuntimeException e) {
             unexpected(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** End of a receive burst: sends what the I/O batched; packets it then failed to send are counted as drops. */
+    public void flushTransmit() {
+        lock.lock();
+        try {
+            int failed = io.flush();
+            if (failed > 0) {
+                counters.drop(DropReason.TRANSMIT_ERROR, failed);
+            }
         } finally {
             lock.unlock();
         }

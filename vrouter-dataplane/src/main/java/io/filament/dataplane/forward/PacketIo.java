@@ -29,4 +29,12 @@ public interface PacketIo {
     default int entropyPort(int flowHash) {
         return 49152 | (flowHash & 0x3FFF);
     }
+
+    /**
+     * Sends whatever the implementation held back to batch system calls; called at the end of every receive burst.
+     * Returns how many packets accepted earlier could not be sent after all.
+     */
+    default int flush() {
+        return 0;
+    }
 }

@@ -22,6 +22,11 @@ import io.netty.buffer.Unpooled;
  * — each with its own MPLS label or VXLAN header and a complete inner TCP/IP packet — and sent with UDP GSO, at most
  * 64 datagrams and 65,507 bytes per system call. If the kernel refuses a GSO send (e.g. a segment larger than the
  * path MTU), the segments go one by one.
+ *
+ * <p>Ordinary datagrams are batched the same way: consecutive ones from the same socket to the same destination
+ * whose size does not grow (a shorter one ends the run) are collected and sent with one {@code UDP_SEGMENT}
+ * {@code sendmsg} at the end of the receive burst ({@link #flush()}) — a burst of small packets of one flow costs
+ * one system call instead of one per packet. A lone datagram goes out as it is, at the same point.
  */
 public final class HostPacketIo implements PacketIo {
 
@@ -33,7 +38,14 @@ public final class HostPacketIo implements PacketIo {
     private final FabricSockets fabric;
     private final TcpSegmenter segmenter = new TcpSegmenter();
     private final ByteBuf segments = Unpooled.directBuffer(2 * 65536);
-    private final ByteBuf scratch = Unpooled.directBuffer(65536 + 64);
+    private final ByteBuf batch = Unpooled.directBuffer(MAX_UDP_PAYLOAD);
+    private int batchSourcePort;
+    private int batchRemote;
+    private int batchPort;
+    private int batchSize;
+    private int batchCount;
+    private int batchBytes;
+    private int failedEarlier;
 
     public HostPacketIo(FabricSockets fabric) {
         this.fabric = fabric;
@@ -62,12 +74,9 @@ public final class HostPacketIo implements PacketIo {
         int payload = offset + OUTER;
         int payloadLength = length - OUTER;
         if (segmentSize == 0) {
-            if (buf.hasMemoryAddress()) {
-                return fabric.send(sourcePort, remote, port, buf.memoryAddress() + payload, payloadLength, 0);
-            }
-            scratch.setBytes(0, buf, payload, payloadLength);
-            return fabric.send(sourcePort, remote, port, scratch.memoryAddress(), payloadLength, 0);
+            return batch(sourcePort, remote, port, buf, payload, payloadLength);
         }
+        failedEarlier += sendBatch();
         int prefix = port == UdpHeader.PORT_VXLAN ? VxlanHeader.LENGTH + EthernetHeader.LENGTH : MplsLabelEntry.LENGTH;
         int count = segmenter.segment(buf, payload, payload + prefix, payloadLength - prefix, segmentSize, segments, 0);
         if (count < 0) {
@@ -89,6 +98,61 @@ public final class HostPacketIo implements PacketIo {
             }
         }
         return all;
+    }
+
+    private boolean batch(int sourcePort, int remote, int port, ByteBuf buf, int payload, int length) {
+        if (batchCount > 0 && (sourcePort != batchSourcePort || remote != batchRemote || port != batchPort
+                || length > batchSize || batchBytes + length > MAX_UDP_PAYLOAD
+                || batchCount == MAX_SEGMENTS_PER_SEND)) {
+            failedEarlier += sendBatch();
+        }
+        if (length > MAX_UDP_PAYLOAD) {
+            return false;
+        }
+        if (batchCount == 0) {
+            batchSourcePort = sourcePort;
+            batchRemote = remote;
+            batchPort = port;
+            batchSize = length;
+        }
+        batch.setBytes(batchBytes, buf, payload, length);
+        batchBytes += length;
+        batchCount++;
+        if (length < batchSize) {
+            failedEarlier += sendBatch();
+        }
+        return true;
+    }
+
+    /** Sends the batched datagrams; the number that could not be sent. */
+    private int sendBatch() {
+        if (batchCount == 0) {
+            return 0;
+        }
+        int failed = 0;
+        long address = batch.memoryAddress();
+        if (!fabric.send(batchSourcePort, batchRemote, batchPort, address, batchBytes, batchCount > 1 ? batchSize : 0)) {
+            if (batchCount == 1) {
+                failed = 1;
+            } else {
+                for (int at = 0; at < batchBytes; at += batchSize) {
+                    if (!fabric.send(batchSourcePort, batchRemote, batchPort, address + at,
+                            Math.min(batchSize, batchBytes - at), 0)) {
+                        failed++;
+                    }
+                }
+            }
+        }
+        batchCount = 0;
+        batchBytes = 0;
+        return failed;
+    }
+
+    @Override
+    public int flush() {
+        int failed = failedEarlier + sendBatch();
+        failedEarlier = 0;
+        return failed;
     }
 
     private boolean sendOneByOne(int sourcePort, int remote, int port, long address, int bytes, int stride) {

@@ -90,25 +90,6 @@ public final class TcpCoalescer implements AutoCloseable {
         }
     }
 
-    /**
-     * The length of the first datagram in a buffer the kernel may have filled with several by {@code UDP_GRO}: the
-     * encapsulation plus the first inner IP packet's own length, when more than a minimal packet follows it (the
-     * datagrams of one GRO read all have that length but the last); otherwise the whole buffer, so that a single
-     * datagram with trailing padding stays whole.
-     */
-    public int firstDatagramLength(ByteBuf content, int from, int available) {
-        if (available < prefix + Ipv4Header.MIN_LENGTH) {
-            return available;
-        }
-        int ip = from + prefix;
-        int version = content.getUnsignedByte(ip) >>> 4;
-        int inner = version == 4 ? content.getUnsignedShort(ip + Ipv4Header.OFFSET_TOTAL_LENGTH)
-                : version == 6 && available >= prefix + Ipv6Header.LENGTH
-                ? Ipv6Header.LENGTH + content.getUnsignedShort(ip + Ipv6Header.OFFSET_PAYLOAD_LENGTH) : 0;
-        int first = prefix + inner;
-        return inner >= Ipv4Header.MIN_LENGTH && available - first >= prefix + Ipv4Header.MIN_LENGTH ? first : available;
-    }
-
     /** Hands the pending packet, if any, to the sink. */
     public void flush() {
         if (!pending) {

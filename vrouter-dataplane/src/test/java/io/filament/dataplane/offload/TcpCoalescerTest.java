@@ -131,19 +131,6 @@ class TcpCoalescerTest {
         });
     }
 
-    @Test
-    void findsTheDatagramBoundaryInAGroBufferButKeepsAPaddedDatagramWhole() {
-        List<ByteBuf> segments = segmentsOf(TcpPackets.ipv4(0, 1, TcpPackets.ACK, TcpPackets.payload(3000, 11), true), 1000);
-        ByteBuf gro = Unpooled.directBuffer(8192);
-        segments.forEach(s -> gro.writeBytes(s, s.readerIndex(), s.readableBytes()));
-        int first = segments.getFirst().readableBytes();
-        assertThat(coalescer.firstDatagramLength(gro, 0, gro.readableBytes())).isEqualTo(first);
-
-        ByteBuf padded = Unpooled.directBuffer(256).writeBytes(TcpPackets.ipv4(0, 1, TcpPackets.ACK, new byte[0], false))
-                .writeZero(6);
-        assertThat(coalescer.firstDatagramLength(padded, 0, padded.readableBytes())).isEqualTo(padded.readableBytes());
-    }
-
     @Property(tries = 200)
     void segmentingThenCoalescingGivesBackThePayload(@ForAll @IntRange(min = 1, max = 60_000) int length,
                                                     @ForAll @IntRange(min = 500, max = 1460) int mss) {

@@ -15,7 +15,7 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The few libc calls the dataplane needs, bound through the FFM API (no JNI). Calls that set up devices capture
- * {@code errno} so failures can say why; the per-packet calls ({@link #read}, {@link #write}, {@link #sendto})
+ * {@code errno} so failures can say why; the per-packet calls ({@link #read}, {@link #write}, {@link #sendmsg})
  * take raw addresses as {@code long} so that issuing them allocates nothing.
  */
 public final class Libc {
@@ -24,7 +24,6 @@ public final class Libc {
     public static final int O_NONBLOCK = 0x800;
     public static final int O_CLOEXEC = 0x80000;
     public static final int AF_INET = 2;
-    public static final int SOCK_RAW = 3;
     public static final int SOCK_DGRAM = 2;
     public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOCK_CLOEXEC = 0x80000;
@@ -37,7 +36,6 @@ public final class Libc {
     public static final int SOL_UDP = 17;
     /** UDP generic segmentation offload: a send is cut into datagrams of this many payload bytes (Linux 4.18). */
     public static final int UDP_SEGMENT = 103;
-    public static final int IPPROTO_RAW = 255;
     public static final short POLLIN = 0x1;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -66,8 +64,6 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle WRITE = plain("write",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
-    private static final MethodHandle SENDTO = plain("sendto",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT));
     private static final MethodHandle POLL = plain("poll",
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
     private static final MethodHandle STRERROR = plain("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
@@ -239,14 +235,6 @@ public final class Libc {
             return (long) WRITE.invokeExact(fd, address, length);
         } catch (Throwable t) {
             throw new IllegalStateException("write", t);
-        }
-    }
-
-    public static long sendto(int fd, long address, long length, int flags, long sockaddr, int sockaddrLength) {
-        try {
-            return (long) SENDTO.invokeExact(fd, address, length, flags, sockaddr, sockaddrLength);
-        } catch (Throwable t) {
-            throw new IllegalStateException("sendto", t);
         }
     }
 

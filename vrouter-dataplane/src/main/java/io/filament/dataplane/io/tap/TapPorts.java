@@ -166,7 +166,7 @@ public final class TapPorts implements AutoCloseable {
         for (int n = 0; n < BURST; n++) {
             int read = port.device().read(base - h, MAX_FRAME + h);
             if (read <= 0) {
-                return;
+                break;
             }
             int length = read - h;
             int segmentSize = 0;
@@ -182,6 +182,7 @@ public final class TapPorts implements AutoCloseable {
             }
             engine.fromInterface(port.vif(), frame, Forwarder.HEADROOM, length, segmentSize);
         }
+        engine.flushTransmit();
     }
 
     private void closeRetired() {
