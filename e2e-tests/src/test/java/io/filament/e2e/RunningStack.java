@@ -59,6 +59,9 @@ public final class RunningStack implements AutoCloseable {
         LocalStack stack = LocalStack.standard(workspace, Clock.systemUTC(), out);
         Set<String> adopted = new LinkedHashSet<>();
         stack.services().stream().filter(s -> s.process().running().isPresent()).forEach(s -> adopted.add(s.name()));
+        if (stack.prometheus().process().running().isPresent()) {
+            adopted.add(stack.prometheus().name());
+        }
         try {
             Duration ready = stack.up();
             return new RunningStack(workspace, stack, progress, out, ready, adopted);
@@ -134,6 +137,9 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private static void stopStarted(LocalStack stack, Set<String> adopted) {
+        if (!adopted.contains(stack.prometheus().name())) {
+            stack.prometheus().process().stop(STOP_GRACE);
+        }
         for (ServiceNode service : stack.services().reversed()) {
             if (!adopted.contains(service.name())) {
                 service.process().stop(STOP_GRACE);

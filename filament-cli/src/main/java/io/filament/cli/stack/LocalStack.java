@@ -26,7 +26,8 @@ import java.util.Optional;
 public final class LocalStack {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Long enough for a service that recorded its ahead-of-time cache to write it on the way out. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(45);
     /** A fabric metric every stack exports (the control node's XMPP sessions); up waits until Prometheus has it. */
     static final String FABRIC_METRIC = "filament_control_xmpp_sessions";
     private static final Duration FIRST_SCRAPE_TIMEOUT = Duration.ofSeconds(60);

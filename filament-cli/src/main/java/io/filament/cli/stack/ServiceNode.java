@@ -77,9 +77,10 @@ public final class ServiceNode implements InfraNode {
                 "-Xmx" + spec.heap(), "-XX:+UseSerialGC", "-Xss512k",
                 // Netty 4.2's adaptive allocator breaks the Cassandra driver under concurrent LWTs; pooled does not.
                 "-Dio.netty.allocator.type=pooled",
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-jar", jar.toString(),
-                "--server.address=" + spec.host(), "--server.port=" + spec.httpPort(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        command.addAll(AotCache.enabled() ? new AotCache(workspace, spec.name(), jar, jdk).launch()
+                : List.of("-jar", jar.toString()));
+        command.addAll(List.of("--server.address=" + spec.host(), "--server.port=" + spec.httpPort(),
                 "--filament.root=" + workspace.root()));
         command.addAll(spec.arguments());
         Workspace.ensureDirectory(logFile().getParent());

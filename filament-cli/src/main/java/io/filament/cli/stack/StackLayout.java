@@ -38,7 +38,9 @@ public final class StackLayout {
                 new ServiceSpec("schema-transformer", "schema-transformer", "127.0.0.1", 8087, "384m", List.of()),
                 new ServiceSpec("control-node", "control-node", "127.0.0.1", 8083, "384m", List.of(
                         "--filament.control-node.kafka-bootstrap-servers=" + KAFKA,
-                        "--filament.control-node.secrets-file=" + secrets)),
+                        "--filament.control-node.secrets-file=" + secrets,
+                        // TF's restart_time: an agent restarting on a loaded machine may take over a minute
+                        "--filament.control-node.graceful-restart-time=300s")),
                 new ServiceSpec("analytics", "analytics-service", "127.0.0.1", 8081, "384m", List.of())));
         for (SimulatedHost host : HOSTS) {
             String socket = dataplaneSocket(workspace, host).toString();
