@@ -82,14 +82,17 @@ public final class AnalyticsBenchmark {
             CassandraSchema.create(session, properties);
             System.out.printf("produced %d records to Kafka in %.1f s%n", records, load.produce(bootstrap, topic));
 
-            FlowStore flows = new FlowStore(session, keyspace, 7200);
-            ingest(bootstrap, topic, session, keyspace, flows, json, records);
-            query(new QueryParser(Clock.systemUTC()), new QueryExecutor(flows, new StatStore(session, keyspace, 3600),
-                    new ObjectHistoryStore(session, keyspace, 3600), 5_000_000), load, queries);
-            disk(keyspace, dataDir, records);
-            if (!Boolean.getBoolean("bench.keep")) {
-                session.execute("DROP KEYSPACE " + keyspace);
-                admin.deleteTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+            try {
+                FlowStore flows = new FlowStore(session, keyspace, 7200);
+                ingest(bootstrap, topic, session, keyspace, flows, json, records);
+                query(new QueryParser(Clock.systemUTC()), new QueryExecutor(flows, new StatStore(session, keyspace,
+                        3600), new ObjectHistoryStore(session, keyspace, 3600), 5_000_000), load, queries);
+                disk(keyspace, dataDir, records);
+            } finally {
+                if (!Boolean.getBoolean("bench.keep")) {
+                    session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
+                    admin.deleteTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+                }
             }
         }
         System.out.printf("load average at end: %s%n", loadAverage());
@@ -189,6 +192,11 @@ public final class AnalyticsBenchmark {
             jmx.getMBeanServerConnection().invoke(new ObjectName("org.apache.cassandra.db:type=StorageService"),
                     "forceKeyspaceFlush", new Object[] {keyspace, new String[0]},
                     new String[] {String.class.getName(), String[].class.getName()});
+        }
+        if (!Files.isDirectory(dataDir.resolve(keyspace))) {
+            System.out.printf("disk: %s not found; Cassandra keeps its data elsewhere (set -Dbench.cassandra-data)%n",
+                    dataDir.resolve(keyspace));
+            return;
         }
         long total = 0;
         try (Stream<Path> tables = Files.list(dataDir.resolve(keyspace))) {
