@@ -28,10 +28,10 @@ import static org.awaitility.Awaitility.await;
  * {@code /vrfs}, {@code /routes}, {@code /nexthops}). The TCP connection survives the restart, the transfer
  * ends without error and traffic flows afterwards.
  *
- * <p>What this host's dataplane does is not what decides whether bytes flow every second: the control node
- * withdraws a departed agent's routes from the other hosts at once (it has no graceful-restart helper), so the
- * other host drops the traffic towards this one until the restarted agent has published again. The bytes per
- * second are printed so that the gap shows.
+ * <p>Whether bytes flow every second depends on the control node, not on this host: with graceful restart it keeps
+ * the departed agent's paths for the other hosts until the agent has published again (e2e {@code AgentRestartIT}
+ * shows it for a ping); with it switched off the other host drops the traffic in between. The bytes per second
+ * are printed so that a gap shows.
  */
 @LocalInfrastructureTest
 @RequiresRoot
