@@ -48,8 +48,8 @@ import java.util.concurrent.TimeUnit;
  * <p>After the agent starts, its tables are complete once the config peer has sent End-of-RIB (or
  * {@code endOfRibTimeout} passed) and every restored port has its config (or the config cleanup ran); the
  * listeners hear {@link TablesListener#tablesComplete()} then, once, and only from then on is state that was
- * kept from before the start removed. An End-of-RIB also ends the stale paths of control nodes that are down:
- * a control node that has re-sent its whole RIB is the authority for the routes.
+ * kept from before the start removed. An End-of-RIB also ends, {@code endOfRibTimeout} later, the stale paths of
+ * control nodes that are down: by then the agents that reconnect to the returning node have re-published theirs.
  */
 public final class AgentRuntime implements SessionListener, PortListener, AutoCloseable {
 
@@ -229,21 +229,29 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     // ---- controller thread ----
 
     /**
-     * {@code peer} has sent its whole RIB: paths of control nodes that are down are no longer needed. Returns how
-     * many paths went.
+     * {@code peer} has sent its whole RIB. The paths of control nodes that are down are dropped {@code
+     * endOfRibTimeout} later, not at once: the returning node's RIB lacks the routes of agents that have not
+     * reconnected to it yet, and the down nodes' paths carry that traffic until they have.
      */
-    private int ribReceived(String peer) {
+    private void ribReceived(String peer) {
         ribComplete.add(peer);
-        int removed = 0;
-        for (ControlNodeSession s : sessions) {
-            if (!up.containsKey(s.peer())) {
-                removed += learned.forget(s.peer());
+        Long session = up.get(peer);
+        thread.schedule(() -> {
+            if (session == null || !Objects.equals(up.get(peer), session)) {
+                return; // that session is gone: while headless every path stays
             }
-        }
-        if (removed > 0) {
-            log.info("control node {} re-sent its routes: {} paths of control nodes that are down removed", peer, removed);
-        }
-        return removed;
+            int removed = 0;
+            for (ControlNodeSession s : sessions) {
+                if (!up.containsKey(s.peer())) {
+                    removed += learned.forget(s.peer());
+                }
+            }
+            if (removed > 0) {
+                log.info("{} after control node {} re-sent its routes: {} paths of control nodes that are down removed",
+                        endOfRibTimeout, peer, removed);
+                markDirty();
+            }
+        }, endOfRibTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void becomeConfigPeer(String peer) {
@@ -267,7 +275,8 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         if (!Objects.equals(up.get(session.peer()), id) || ribComplete.contains(session.peer())) {
             return;
         }
-        int removed = learned.sweepStale(session.peer()) + ribReceived(session.peer());
+        int removed = learned.sweepStale(session.peer());
+        ribReceived(session.peer());
         log.info("control node {} sent no End-of-RIB within {} s: {} stale routes removed", session.peer(),
                 endOfRibTimeout.toSeconds(), removed);
         markDirty();
