@@ -92,6 +92,7 @@ final class StackCommands {
             LocalStack stack = stack(root);
             List<InfraNode> nodes = new ArrayList<>(stack.infrastructure().nodes());
             nodes.addAll(stack.services());
+            nodes.add(stack.prometheus());
             List<Map<String, Object>> rows = new ArrayList<>();
             boolean healthy = true;
             for (InfraNode node : nodes) {
