@@ -70,7 +70,7 @@ class AgentConfiguration {
         GuardedPublisher publisher = new GuardedPublisher(properties.kafka().bootstrapServers(),
                 properties.kafka().sendTimeout(), "vrouter-agent-" + properties.host().name());
         return new StatusReporter(properties.host().name(), properties.host().fabricAddress(), runtime, dataplane,
-                id -> ports.get(id).map(Port::instanceId), publisher, clock, properties.kafka().statusInterval(), properties.kafka().statusTopic(),
+                id -> ports.get(id).map(Port::instanceId), properties.stateDirectory(), publisher, clock, properties.kafka().statusInterval(), properties.kafka().statusTopic(),
                 properties.kafka().flowsTopic());
     }
 

@@ -14,6 +14,7 @@ import io.filament.contracts.status.StatusTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +45,8 @@ import java.util.function.Function;
  *
  * <p>Closing it ends the rounds (a round under way finishes first), then withdraws this host's part of every key it
  * still holds and waits for those records to be sent, as a stopping TF agent's UVEs go, so that the merged views no
- * longer show a stopped host's interfaces.
+ * longer show a stopped host's interfaces. The keys held are kept in the state directory, so that an agent that
+ * was killed withdraws, after its restart, those it does not report again.
  */
 public final class StatusReporter implements AutoCloseable {
 
@@ -68,16 +70,18 @@ public final class StatusReporter implements AutoCloseable {
     private final ArrayDeque<DataplaneReply.FlowRecord> recentFlows = new ArrayDeque<>();
     private final AtomicLong flowRecords = new AtomicLong();
     private final AtomicLong flowRecordsInvalid = new AtomicLong();
-    private final ContributedKeys contributed = new ContributedKeys();
+    private final ContributedKeys contributed;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Optional<DataplaneReply.Counters> counters = Optional.empty();
 
     /**
-     * @param vmOf the VM a port belongs to (the port API's {@code instance-id}), for the networks' {@code vm_list}
+     * @param vmOf           the VM a port belongs to (the port API's {@code instance-id}), for the networks'
+     *                       {@code vm_list}
+     * @param stateDirectory where the keys this host reported are kept across restarts ({@link ContributedKeys})
      */
     public StatusReporter(String host, String fabricAddress, AgentRuntime runtime, DataplaneProgrammer dataplane,
-                          Function<UUID, Optional<UUID>> vmOf, GuardedPublisher publisher, Clock clock,
-                          Duration interval, String statusTopic, String flowsTopic) {
+                          Function<UUID, Optional<UUID>> vmOf, Path stateDirectory, GuardedPublisher publisher,
+                          Clock clock, Duration interval, String statusTopic, String flowsTopic) {
         this.statusTopic = statusTopic;
         this.flowsTopic = flowsTopic;
         this.runtime = runtime;
@@ -87,6 +91,7 @@ public final class StatusReporter implements AutoCloseable {
         this.reports = new VrouterReports(host, fabricAddress, buildInfo());
         this.networks = new NetworkReports(reports.source());
         this.vmOf = vmOf;
+        this.contributed = ContributedKeys.keptIn(stateDirectory);
         this.flows = new FlowReports(host, fabricAddress);
         this.messages = new StatusMessages(clock);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -120,32 +125,36 @@ public final class StatusReporter implements AutoCloseable {
             counters = dataplane.counters();
             Instant now = clock.instant();
             OperTables t = runtime.tables();
+            boolean settled = runtime.complete();
             for (DataplaneReply.FlowRecord f : dataplane.flowRecords(FLOW_BATCH)) {
                 flowRecords.incrementAndGet();
                 remember(f);
                 publishFlow(f, t);
             }
             StatusReport vrouter = reports.vrouter(t, runtime.sessions(), runtime.configPeer(), counters, now);
-            publishTable(StatusTable.VROUTER, Map.of(vrouter.key(), vrouter), now);
+            publishTable(StatusTable.VROUTER, Map.of(vrouter.key(), vrouter), settled, now);
             Map<String, StatusReport> ports = new LinkedHashMap<>();
             for (VmInterface i : t.interfaces().values()) {
                 reports.vmi(i, t, now).ifPresent(r -> ports.put(r.key(), r));
             }
-            publishTable(StatusTable.VIRTUAL_MACHINE_INTERFACE, ports, now);
-            publishTable(StatusTable.VIRTUAL_NETWORK, networks.of(t, vmOf, counters, now), now);
+            publishTable(StatusTable.VIRTUAL_MACHINE_INTERFACE, ports, settled, now);
+            publishTable(StatusTable.VIRTUAL_NETWORK, networks.of(t, vmOf, counters, now), settled, now);
             Map<String, StatusReport> realisations = new LinkedHashMap<>();
             VrouterReports.realised(dataplane.programmedTables())
                     .forEach((key, version) -> realisations.put(key, reports.realisation(key, version, now)));
-            publishTable(StatusTable.CONFIG_OBJECT, realisations, now);
+            publishTable(StatusTable.CONFIG_OBJECT, realisations, settled, now);
         } catch (RuntimeException e) {
             log.warn("status report failed: {}", e.toString());
         }
     }
 
-    /** Publishes this round's part of {@code table}, then withdraws the keys of it this host no longer holds. */
-    private void publishTable(StatusTable table, Map<String, StatusReport> present, Instant now) {
+    /**
+     * Publishes this round's part of {@code table}, then withdraws the keys of it this host no longer holds (those
+     * an earlier run left only once the tables are settled).
+     */
+    private void publishTable(StatusTable table, Map<String, StatusReport> present, boolean settled, Instant now) {
         present.values().forEach(this::publish);
-        for (String gone : contributed.replace(table, present.keySet())) {
+        for (String gone : contributed.replace(table, present.keySet(), settled)) {
             publish(reports.withdrawn(table, gone, now));
         }
     }
@@ -183,7 +192,7 @@ public final class StatusReporter implements AutoCloseable {
     private int withdrawAll() {
         Instant now = clock.instant();
         int withdrawn = 0;
-        for (Map.Entry<StatusTable, Set<String>> table : contributed.drain().entrySet()) {
+        for (Map.Entry<StatusTable, SortedSet<String>> table : contributed.drain().entrySet()) {
             for (String key : table.getValue()) {
                 publish(reports.withdrawn(table.getKey(), key, now));
                 withdrawn++;

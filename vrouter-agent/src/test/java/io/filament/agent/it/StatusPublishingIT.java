@@ -74,7 +74,7 @@ class StatusPublishingIT {
                  DataplaneProgrammer dataplane = new DataplaneProgrammer(state.resolve("no-dataplane.sock"),
                          Duration.ofSeconds(2), Duration.ofMillis(200));
                  StatusReporter reporter = new StatusReporter("host1", "127.0.0.81", host1, dataplane,
-                         id -> Optional.of(vm).filter(v -> id.equals(vmi)),
+                         id -> Optional.of(vm).filter(v -> id.equals(vmi)), state,
                          new GuardedPublisher(infra.kafkaBootstrapServers(), Duration.ofSeconds(20), "status-it"),
                          Clock.systemUTC(), Duration.ofMillis(500), statusTopic, infra.uniqueTopic("filament.flows.v1"))) {
                 host1.start();
