@@ -10,6 +10,7 @@ import io.filament.agent.status.GuardedPublisher;
 import io.filament.agent.status.StatusReporter;
 import io.filament.agent.oper.Allocations;
 import io.filament.agent.oper.OperTablesBuilder;
+import io.filament.agent.port.Port;
 import io.filament.agent.port.PortRegistry;
 import io.filament.agent.xmpp.session.ControlNodeSession;
 import io.filament.contracts.xmpp.TunnelEncapsulation;
@@ -65,11 +66,11 @@ class AgentConfiguration {
 
     @Bean(destroyMethod = "close")
     StatusReporter statusReporter(AgentProperties properties, AgentRuntime runtime, DataplaneProgrammer dataplane,
-                                  Clock clock) {
+                                  PortRegistry ports, Clock clock) {
         GuardedPublisher publisher = new GuardedPublisher(properties.kafka().bootstrapServers(),
                 properties.kafka().sendTimeout(), "vrouter-agent-" + properties.host().name());
         return new StatusReporter(properties.host().name(), properties.host().fabricAddress(), runtime, dataplane,
-                publisher, clock, properties.kafka().statusInterval(), properties.kafka().statusTopic(),
+                id -> ports.get(id).map(Port::instanceId), properties.stateDirectory(), publisher, clock, properties.kafka().statusInterval(), properties.kafka().statusTopic(),
                 properties.kafka().flowsTopic());
     }
 

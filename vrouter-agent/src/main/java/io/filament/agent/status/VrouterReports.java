@@ -77,11 +77,16 @@ final class VrouterReports {
     }
 
     StatusReport realisationWithdrawn(String key, Instant now) {
-        return StatusReport.withdrawal(StatusTable.CONFIG_OBJECT, key, source, now);
+        return withdrawn(StatusTable.CONFIG_OBJECT, key, now);
     }
 
     StatusReport vmiWithdrawn(String name, Instant now) {
-        return StatusReport.withdrawal(StatusTable.VIRTUAL_MACHINE_INTERFACE, name, source, now);
+        return withdrawn(StatusTable.VIRTUAL_MACHINE_INTERFACE, name, now);
+    }
+
+    /** This agent withdraws its whole part of {@code <table>:<key>}. */
+    StatusReport withdrawn(StatusTable table, String key, Instant now) {
+        return StatusReport.withdrawal(table, key, source, now);
     }
 
     private Map<String, Object> agent(OperTables t, List<SessionStatus> sessions, Optional<String> configPeer) {

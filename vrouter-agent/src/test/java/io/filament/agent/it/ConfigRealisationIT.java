@@ -73,6 +73,7 @@ class ConfigRealisationIT {
                  DataplaneProgrammer dataplane = new DataplaneProgrammer(dp.socket, Duration.ofSeconds(5),
                          Duration.ofMillis(50));
                  StatusReporter reporter = new StatusReporter("host1", "127.0.0.83", host1, dataplane,
+                         id -> Optional.of(vm).filter(v -> id.equals(vmi)), state,
                          new GuardedPublisher(infra.kafkaBootstrapServers(), Duration.ofSeconds(20), "realisation-it"),
                          Clock.systemUTC(), Duration.ofMillis(500), statusTopic, infra.uniqueTopic("filament.flows.v1"))) {
                 host1.addListener(dataplane);

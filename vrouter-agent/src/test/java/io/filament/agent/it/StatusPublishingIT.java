@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +34,14 @@ import static org.awaitility.Awaitility.await;
  * A real agent and a real control node process publish to one status topic; every record passes the reader
  * analytics applies, and the merged UVEs say what happened: the {@code vrouter} UVE of the host lists its
  * interface and its XMPP peer (up, primary), the control node reports the session Established, the port's
- * {@code virtual-machine-interface} UVE appears under its fq name and is withdrawn when the port goes, and once
- * the agent stops the control node reports the session Idle.
+ * {@code virtual-machine-interface} UVE appears under its fq name and the network's {@code virtual-network} UVE
+ * lists the port and its VM; both are withdrawn when the port goes, and once the agent stops the control node
+ * reports the session Idle.
  */
 @LocalInfrastructureTest
 class StatusPublishingIT {
+
+    private static final String RED_VN = "default-domain:it:red";
 
     @TempDir
     Path dir;
@@ -70,6 +74,7 @@ class StatusPublishingIT {
                  DataplaneProgrammer dataplane = new DataplaneProgrammer(state.resolve("no-dataplane.sock"),
                          Duration.ofSeconds(2), Duration.ofMillis(200));
                  StatusReporter reporter = new StatusReporter("host1", "127.0.0.81", host1, dataplane,
+                         id -> Optional.of(vm).filter(v -> id.equals(vmi)), state,
                          new GuardedPublisher(infra.kafkaBootstrapServers(), Duration.ofSeconds(20), "status-it"),
                          Clock.systemUTC(), Duration.ofMillis(500), statusTopic, infra.uniqueTopic("filament.flows.v1"))) {
                 host1.start();
@@ -78,7 +83,9 @@ class StatusPublishingIT {
                 await().atMost(Duration.ofSeconds(120)).ignoreException(org.apache.kafka.common.errors.TimeoutException.class)
                         .until(() -> status.poll() && peerUp(status) && xmppState(status).equals("Established")
                                 && uve(status, StatusTable.VIRTUAL_MACHINE_INTERFACE, vmiName)
-                                        .path("UveVMInterfaceAgent").path("active").asBoolean(false));
+                                        .path("UveVMInterfaceAgent").path("active").asBoolean(false)
+                                && !uve(status, StatusTable.VIRTUAL_NETWORK, RED_VN).path("UveVirtualNetworkAgent")
+                                        .path("vm_list").isEmpty());
 
                 JsonNode agent = uve(status, StatusTable.VROUTER, "host1").path("VrouterAgent");
                 assertThat(agent.path("interface_list").valueStream().map(JsonNode::asString)).containsExactly(tap);
@@ -90,14 +97,18 @@ class StatusPublishingIT {
                 assertThat(port.path("virtual_network").asString()).isEqualTo("default-domain:it:red");
                 assertThat(port.path("ip_address").asString()).isEqualTo("10.71.1.13");
                 assertThat(port.path("vrf_name").asString()).isEqualTo(ControlNodeRoutingIT.RED);
+                JsonNode network = uve(status, StatusTable.VIRTUAL_NETWORK, RED_VN).path("UveVirtualNetworkAgent");
+                assertThat(network.path("interface_list").valueStream().map(JsonNode::asString)).containsExactly(vmiName);
+                assertThat(network.path("vm_list").valueStream().map(JsonNode::asString)).containsExactly(vm.toString());
                 assertThat(status.reports()).extracting(StatusReport::source)
                         .containsOnly("agent/host1", "control/control-node-1");
 
                 host1.portDeleted(ControlNodeRoutingIT.port(vm, vmi, "02:71:00:00:00:13"));
                 await().atMost(Duration.ofSeconds(60)).until(() -> status.poll()
-                        && status.uves().merged(StatusTable.VIRTUAL_MACHINE_INTERFACE, vmiName).isEmpty());
+                        && status.uves().merged(StatusTable.VIRTUAL_MACHINE_INTERFACE, vmiName).isEmpty()
+                        && status.uves().merged(StatusTable.VIRTUAL_NETWORK, RED_VN).isEmpty());
                 assertThat(status.reports()).filteredOn(StatusReport::deleted).extracting(StatusReport::recordKey)
-                        .containsOnly("ObjectVMITable:" + vmiName);
+                        .containsOnly("ObjectVMITable:" + vmiName, "ObjectVNTable:" + RED_VN);
             }
             await().atMost(Duration.ofSeconds(120)).until(() -> status.poll() && xmppState(status).equals("Idle"));
         } finally {
