@@ -32,7 +32,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -89,11 +88,7 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         this.dataplaneEncapsulations = Set.copyOf(dataplaneEncapsulations);
         this.configCleanup = configCleanup;
         this.endOfRibTimeout = endOfRibTimeout;
-        ScheduledThreadPoolExecutor agent = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "agent");
-            t.setDaemon(true);
-            return t;
-        });
+        OwnerThread agent = new OwnerThread("agent");
         // a stopping agent does not wait for its cleanup and End-of-RIB timers: they are for a running one
         agent.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.thread = agent;
