@@ -39,10 +39,10 @@ class AnalyticsIT {
     /** Agents report every 30 s and the control node every 10 s; one missed round is tolerated. */
     private static final Duration REPORTED = Duration.ofSeconds(75);
     /**
-     * A flow reaches the agent with the dataplane's first periodic record of it (60 s after its setup) or its end
-     * (180 s idle); the agent publishes flows every 30 s.
+     * The dataplane queues a flow's first record at its next aging pass (every second) and the agent publishes the
+     * queued records every second; the rest is Kafka and the analytics service's write.
      */
-    private static final Duration FLOW_RECORDED = Duration.ofSeconds(150);
+    private static final Duration FLOW_RECORDED = Duration.ofSeconds(15);
     private static final Duration CONVERGENCE = Duration.ofSeconds(20);
     /** How soon a stopped agent's parts are gone: its own withdrawals remove them, nothing else would. */
     private static final Duration WITHDRAWN = Duration.ofSeconds(10);

@@ -128,12 +128,15 @@ public record AgentProperties(
      * @param statusInterval   how often the agent's status record is published
      * @param statusTopic      UVE-style status records
      * @param flowsTopic       flow records
+     * @param flowInterval     how often the flow records the dataplane has queued are read and published (a flow's
+     *                         first record is queued within its aging interval after setup)
      */
     public record Kafka(@DefaultValue("127.0.0.1:9092") String bootstrapServers,
                         @DefaultValue("10s") Duration sendTimeout,
                         @DefaultValue("30s") Duration statusInterval,
                         @DefaultValue("filament.status.v1") String statusTopic,
-                        @DefaultValue("filament.flows.v1") String flowsTopic) {
+                        @DefaultValue("filament.flows.v1") String flowsTopic,
+                        @DefaultValue("1s") Duration flowInterval) {
     }
 
     /** The address the port API binds: the configured one, or the fabric address. */

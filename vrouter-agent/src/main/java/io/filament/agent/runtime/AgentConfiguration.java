@@ -70,8 +70,9 @@ class AgentConfiguration {
         GuardedPublisher publisher = new GuardedPublisher(properties.kafka().bootstrapServers(),
                 properties.kafka().sendTimeout(), "vrouter-agent-" + properties.host().name());
         return new StatusReporter(properties.host().name(), properties.host().fabricAddress(), runtime, dataplane,
-                id -> ports.get(id).map(Port::instanceId), properties.stateDirectory(), publisher, clock, properties.kafka().statusInterval(), properties.kafka().statusTopic(),
-                properties.kafka().flowsTopic());
+                id -> ports.get(id).map(Port::instanceId), properties.stateDirectory(), publisher, clock,
+                new StatusReporter.Intervals(properties.kafka().statusInterval(), properties.kafka().flowInterval()),
+                properties.kafka().statusTopic(), properties.kafka().flowsTopic());
     }
 
     @Bean

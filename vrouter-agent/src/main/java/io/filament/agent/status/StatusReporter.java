@@ -34,12 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Every {@code interval}, on its own thread ({@code status}): reads the dataplane's counters and finished flows,
- * publishes {@code ObjectVRouter:<host>}, one {@code ObjectVMITable:<vmi fq name>} per configured port, this host's
+ * On its own thread ({@code status}): every flow interval, reads the flow records the dataplane queued and publishes
+ * each flow's forward and reverse records on {@code filament.flows.v1} keyed by the host name; every status
+ * interval, reads the dataplane's counters and publishes {@code ObjectVRouter:<host>}, one {@code ObjectVMITable:<vmi fq name>} per configured port, this host's
  * part of {@code ObjectVNTable:<vn fq name>} per network it has a configured port in, and the config versions the
  * dataplane holds as {@code ObjectConfigRealisation:<type>:<uuid>} on {@code filament.status.v1} (a key this host no
- * longer contributes to is withdrawn with {@code deleted=true}), and each flow's forward and reverse records on
- * {@code filament.flows.v1} keyed by the host name, all in the shared format of {@code io.filament.contracts.status}
+ * longer contributes to is withdrawn with {@code deleted=true}); all in the shared format of {@code io.filament.contracts.status}
  * with {@code ce_source} {@code agent/<host>}. Keeps the latest counters and recent flows for introspection and
  * metrics.
  *
@@ -81,7 +81,7 @@ public final class StatusReporter implements AutoCloseable {
      */
     public StatusReporter(String host, String fabricAddress, AgentRuntime runtime, DataplaneProgrammer dataplane,
                           Function<UUID, Optional<UUID>> vmOf, Path stateDirectory, GuardedPublisher publisher,
-                          Clock clock, Duration interval, String statusTopic, String flowsTopic) {
+                          Clock clock, Intervals intervals, String statusTopic, String flowsTopic) {
         this.statusTopic = statusTopic;
         this.flowsTopic = flowsTopic;
         this.runtime = runtime;
@@ -99,7 +99,28 @@ public final class StatusReporter implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::report, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        long status = intervals.status().toMillis();
+        long flowsEvery = intervals.flows().toMillis();
+        thread.scheduleWithFixedDelay(this::exportFlows, flowsEvery, flowsEvery, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::report, status, status, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @param status how often the status records are published
+     * @param flows  how often the dataplane's queued flow records are read and published
+     */
+    public record Intervals(Duration status, Duration flows) {
+        public Intervals {
+            if (status.isNegative() || status.isZero() || flows.isNegative() || flows.isZero()) {
+                throw new IllegalArgumentException("status and flow intervals must be positive, not " + status
+                        + " and " + flows);
+            }
+        }
+
+        /** The same interval for both. */
+        public static Intervals both(Duration interval) {
+            return new Intervals(interval, interval);
+        }
     }
 
     public Optional<DataplaneReply.Counters> counters() {
@@ -120,17 +141,25 @@ public final class StatusReporter implements AutoCloseable {
         return new ArrayList<>(recentFlows);
     }
 
+    private void exportFlows() {
+        try {
+            OperTables t = runtime.tables();
+            for (DataplaneReply.FlowRecord f : dataplane.flowRecords(FLOW_BATCH)) {
+                flowRecords.incrementAndGet();
+                remember(f);
+                publishFlow(f, t);
+            }
+        } catch (RuntimeException e) {
+            log.warn("flow export failed: {}", e.toString());
+        }
+    }
+
     private void report() {
         try {
             counters = dataplane.counters();
             Instant now = clock.instant();
             OperTables t = runtime.tables();
             boolean settled = runtime.complete();
-            for (DataplaneReply.FlowRecord f : dataplane.flowRecords(FLOW_BATCH)) {
-                flowRecords.incrementAndGet();
-                remember(f);
-                publishFlow(f, t);
-            }
             StatusReport vrouter = reports.vrouter(t, runtime.sessions(), runtime.configPeer(), counters, now);
             publishTable(StatusTable.VROUTER, Map.of(vrouter.key(), vrouter), settled, now);
             Map<String, StatusReport> ports = new LinkedHashMap<>();

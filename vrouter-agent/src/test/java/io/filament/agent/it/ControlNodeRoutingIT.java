@@ -58,7 +58,8 @@ class ControlNodeRoutingIT {
                         Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(120)),
                 new AgentProperties.Dataplane(state.resolve("dataplane.sock"), Duration.ofSeconds(5), Duration.ofMillis(50)),
                 new AgentProperties.PortApi("127.0.0.1", 0), state,
-                new AgentProperties.Kafka("127.0.0.1:1", Duration.ofSeconds(1), Duration.ofSeconds(30), "s", "f"));
+                new AgentProperties.Kafka("127.0.0.1:1", Duration.ofSeconds(1), Duration.ofSeconds(30), "s", "f",
+                        Duration.ofSeconds(1)));
     }
 
     static AgentRuntime agent(AgentProperties p) {

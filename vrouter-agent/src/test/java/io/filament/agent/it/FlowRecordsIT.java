@@ -172,7 +172,7 @@ class FlowRecordsIT {
             dataplane = new DataplaneProgrammer(dp.socket, Duration.ofSeconds(5), Duration.ofMillis(50));
             reporter = new StatusReporter(name, fabric, runtime, dataplane, vmi -> Optional.empty(), state,
                     new GuardedPublisher(infra.kafkaBootstrapServers(), Duration.ofSeconds(20), "flows-it-" + name),
-                    Clock.systemUTC(), Duration.ofMillis(500), infra.uniqueTopic("filament.status.v1"), flowsTopic);
+                    Clock.systemUTC(), StatusReporter.Intervals.both(Duration.ofMillis(500)), infra.uniqueTopic("filament.status.v1"), flowsTopic);
             runtime.addListener(dataplane);
             runtime.start();
         }

@@ -76,7 +76,7 @@ class StatusPublishingIT {
                  StatusReporter reporter = new StatusReporter("host1", "127.0.0.81", host1, dataplane,
                          id -> Optional.of(vm).filter(v -> id.equals(vmi)), state,
                          new GuardedPublisher(infra.kafkaBootstrapServers(), Duration.ofSeconds(20), "status-it"),
-                         Clock.systemUTC(), Duration.ofMillis(500), statusTopic, infra.uniqueTopic("filament.flows.v1"))) {
+                         Clock.systemUTC(), StatusReporter.Intervals.both(Duration.ofMillis(500)), statusTopic, infra.uniqueTopic("filament.flows.v1"))) {
                 host1.start();
                 host1.portAdded(ControlNodeRoutingIT.port(vm, vmi, "02:71:00:00:00:13"));
 

@@ -88,7 +88,7 @@ class StatusWithdrawalIT {
                  StatusReporter reporter = new StatusReporter("host1", "127.0.0.84", host1, dataplane,
                          id -> Optional.of(vm).filter(v -> id.equals(vmi)), state,
                          new GuardedPublisher(infra.kafkaBootstrapServers(), Duration.ofSeconds(20), "withdrawal-it"),
-                         Clock.systemUTC(), Duration.ofMillis(500), statusTopic, infra.uniqueTopic("filament.flows.v1"))) {
+                         Clock.systemUTC(), StatusReporter.Intervals.both(Duration.ofMillis(500)), statusTopic, infra.uniqueTopic("filament.flows.v1"))) {
                 host1.addListener(dataplane);
                 host1.start();
                 host1.portAdded(new Port(vmi, vm, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),

@@ -7,7 +7,8 @@ import java.time.Duration;
  * directions or RST shortens the life of a flow).
  *
  * @param maxFlowsPerInterface used for an interface whose own limit is 0
- * @param exportInterval how often a record of a long-lived flow is handed to the agent
+ * @param exportInterval how often a record of a long-lived flow is handed to the agent after its first one, which
+ *                       goes at the first aging pass after the flow's setup
  */
 public record FlowSettings(int capacity, Duration idleTimeout, Duration droppedTimeout, Duration closingTimeout,
                            int maxFlowsPerInterface, Duration exportInterval, int recordQueueSize) {

@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  */
 public final class FlowTable {
 
+    /** {@code exported} of a flow whose first record has not been emitted yet. */
+    private static final long NOT_EXPORTED = Long.MIN_VALUE;
+
     /** TCP state bits kept per direction. */
     static final int TCP_FIN = 1;
     static final int TCP_RST = 2;
@@ -180,7 +183,7 @@ public final class FlowTable {
         bytes[e] = 0;
         start[e] = now;
         lastSeen[e] = now;
-        exported[e] = now;
+        exported[e] = NOT_EXPORTED;
         int slot = h & indexMask;
         while (index[slot] != 0) {
             slot = (slot + 1) & indexMask;
@@ -218,8 +221,9 @@ public final class FlowTable {
     }
 
     /**
-     * Ages flows: visits every forward entry, removes the pairs whose timeout passed (emitting an ended record) and
-     * emits a periodic record for long-lived ones.
+     * Ages flows: visits every forward entry, removes the pairs whose timeout passed (emitting an ended record),
+     * emits a first record of each flow set up since the last pass (as TF's agent exports a flow when it is set up,
+     * so that analytics sees it within seconds) and a periodic record for long-lived ones.
      */
     public int expire(long now, FlowSettings settings, Consumer<FlowRecord> sink) {
         int removed = 0;
@@ -234,7 +238,7 @@ public final class FlowTable {
                 sink.accept(record(e, true));
                 removePair(e);
                 removed++;
-            } else if (now - exported[e] >= settings.exportInterval().toMillis()) {
+            } else if (exported[e] == NOT_EXPORTED || now - exported[e] >= settings.exportInterval().toMillis()) {
                 exported[e] = now;
                 sink.accept(record(e, false));
             }

@@ -141,8 +141,9 @@ class FlowStateTest {
         assertThat(f.engine.expireFlows()).isZero();
         f.clock.advance(Duration.ofSeconds(1));
         assertThat(f.engine.expireFlows()).isEqualTo(1);
-        assertThat(f.engine.drainFlowRecords(10)).singleElement()
-                .satisfies(r -> assertThat(r.action()).isEqualTo(FlowAction.DROP));
+        List<FlowRecord> records = f.engine.drainFlowRecords(10);
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.action()).isEqualTo(FlowAction.DROP));
+        assertThat(records).extracting(FlowRecord::ended).containsExactly(false, true);
     }
 
     @Test
@@ -164,7 +165,14 @@ class FlowStateTest {
     }
 
     @Test
-    void emitsPeriodicRecordsForLongLivedFlows() {
+    void emitsAFirstRecordAtTheAgingPassAfterSetupThenOneEveryExportInterval() {
+        f.fromVm(3, Frames.udp(Frames.VM1_MAC, "10.1.1.3", "10.1.1.4", 1000, 2000, 64, 0));
+        f.clock.advance(Duration.ofSeconds(1));
+        f.engine.expireFlows();
+        assertThat(f.engine.drainFlowRecords(10)).singleElement().satisfies(r -> {
+            assertThat(r.ended()).isFalse();
+            assertThat(r.packets()).isEqualTo(1);
+        });
         for (int i = 0; i < 3; i++) {
             f.fromVm(3, Frames.udp(Frames.VM1_MAC, "10.1.1.3", "10.1.1.4", 1000, 2000, 64, 0));
             f.clock.advance(Duration.ofSeconds(30));
@@ -173,7 +181,7 @@ class FlowStateTest {
         List<FlowRecord> records = f.engine.drainFlowRecords(10);
         assertThat(records).singleElement().satisfies(r -> {
             assertThat(r.ended()).isFalse();
-            assertThat(r.packets()).isEqualTo(2);
+            assertThat(r.packets()).isEqualTo(3);
         });
         assertThat(f.engine.flows()).hasSize(2);
     }
