@@ -5,7 +5,9 @@ import io.filament.dataplane.control.wire.ControlMessage.*;
 import io.filament.dataplane.forward.DropReason;
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.io.linux.NativeCallException;
-import io.filament.dataplane.io.tap.IpCommand;
+import io.filament.dataplane.io.tap.InvalidPlacementException;
+import io.filament.dataplane.io.tap.LinkPlacementException;
+import io.filament.dataplane.io.tap.PortPlacement;
 import io.filament.dataplane.table.ForwardingTables;
 import io.filament.dataplane.table.TableException;
 import io.filament.dataplane.table.TableSnapshot;
@@ -47,7 +49,13 @@ public final class ControlService {
         } catch (TableException e) {
             log.info("refused {}: {}", request, e.getMessage());
             return new ErrorReply(ErrorReply.Code.INVALID_REQUEST, e.field(), e.value(), e.getMessage());
-        } catch (IpCommand.LinkSetupException | NativeCallException e) {
+        } catch (InvalidPlacementException e) {
+            log.info("refused {}: {}", request, e.getMessage());
+            return new ErrorReply(ErrorReply.Code.INVALID_REQUEST, e.field(), e.value(), e.getMessage());
+        } catch (LinkPlacementException e) {
+            log.warn("device failure on {}: {}", request, e.getMessage());
+            return new ErrorReply(ErrorReply.Code.DEVICE_FAILURE, e.field(), e.value(), e.getMessage());
+        } catch (NativeCallException e) {
             log.warn("device failure on {}: {}", request, e.getMessage());
             return new ErrorReply(ErrorReply.Code.DEVICE_FAILURE, "interface", "", e.getMessage());
         }
@@ -94,6 +102,7 @@ public final class ControlService {
     }
 
     private ControlMessage addInterface(AddInterface r) {
+        PortPlacement.requireValid(r.namespace(), r.renameTo());
         Vif vif = r.vif();
         Vif previous = engine.withTables(t -> {
             Vif prev = t.vif(vif.index());

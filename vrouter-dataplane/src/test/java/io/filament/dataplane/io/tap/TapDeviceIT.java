@@ -1,6 +1,7 @@
 package io.filament.dataplane.io.tap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.filament.dataplane.io.Namespaces;
@@ -40,8 +41,9 @@ class TapDeviceIT {
         try (TapDevice tap = TapDevice.create(namespaces.prefix() + "t0")) {
             assertThat(tap.name()).isEqualTo(namespaces.prefix() + "t0");
             new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).apply(tap.name());
-            assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains("mtu 1450").contains("qlen 10000")
-                    .contains(VM_MAC.toString());
+            assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains(",UP").contains("mtu 1450")
+                    .contains("qlen 10000").contains(VM_MAC.toString());
+            assertThat(Shell.exec(10, "ip", "link", "show", tap.name()).exit()).as("gone from the host").isNotZero();
             Shell.run("ip", "-n", ns, "addr", "add", "10.77.0.2/24", "dev", "eth0");
             Shell.exec(10, "ip", "netns", "exec", ns, "ping", "-c", "1", "-W", "1", "10.77.0.1");
 
@@ -72,6 +74,59 @@ class TapDeviceIT {
             buf.release();
         }
         assertThat(Shell.exec(10, "ip", "-n", ns, "link", "show", "eth0").exit()).isNotZero();
+    }
+
+    @Test
+    void configuresALinkThatStaysInTheHostNamespaceWithoutMovingOrRenamingIt() {
+        try (TapDevice tap = TapDevice.create(namespaces.prefix() + "th")) {
+            new PortPlacement("", "eth0", VM_MAC.value(), 1400).apply(tap.name());
+
+            assertThat(Shell.run("ip", "link", "show", tap.name())).contains(",UP").contains("mtu 1400")
+                    .contains("qlen 10000").contains(VM_MAC.toString());
+        }
+    }
+
+    @Test
+    void namesTheMissingNamespaceAndLeavesNoTapBehindOnceClosed() {
+        String ns = namespaces.prefix() + "gone";
+        String name = namespaces.prefix() + "tm";
+        try (TapDevice tap = TapDevice.create(name)) {
+            assertThatThrownBy(() -> new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).apply(tap.name()))
+                    .isInstanceOf(LinkPlacementException.class)
+                    .hasMessage(name + " -> ns " + ns + " as eth0: /var/run/netns/" + ns + ": No such file or directory")
+                    .satisfies(e -> assertThat(((LinkPlacementException) e).field()).isEqualTo("interface.namespace"));
+            assertThat(Shell.run("ip", "link", "show", name)).as("untouched").doesNotContain(",UP");
+        }
+        assertThat(Shell.exec(10, "ip", "link", "show", name).exit()).isNotZero();
+    }
+
+    @Test
+    void reportsANameTakenInsideTheNamespaceAndLeavesNoTapBehindOnceClosed() {
+        String ns = namespaces.create("vt");
+        Shell.run("ip", "-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name", "peer0");
+        String name = namespaces.prefix() + "tt";
+        try (TapDevice tap = TapDevice.create(name)) {
+            assertThatThrownBy(() -> new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).apply(tap.name()))
+                    .isInstanceOf(LinkPlacementException.class)
+                    .hasMessage(name + " -> ns " + ns + " as eth0: File exists")
+                    .satisfies(e -> assertThat(((LinkPlacementException) e).errno()).isEqualTo(17));
+        }
+        assertThat(Shell.run("ip", "-n", ns, "link", "show")).doesNotContain(name).contains("eth0");
+        assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains("link/ether")
+                .doesNotContain(VM_MAC.toString());
+        assertThat(Shell.exec(10, "ip", "link", "show", name).exit()).isNotZero();
+    }
+
+    @Test
+    void passesTheKernelsOwnReasonForARefusedValue() {
+        String ns = namespaces.create("vk");
+        String name = namespaces.prefix() + "tk";
+        try (TapDevice tap = TapDevice.create(name)) {
+            assertThatThrownBy(() -> new PortPlacement(ns, "eth0", VM_MAC.value(), 10).apply(tap.name()))
+                    .isInstanceOf(LinkPlacementException.class)
+                    .hasMessage(name + " -> ns " + ns + " as eth0: Invalid argument (mtu less than device minimum)");
+        }
+        assertThat(Shell.run("ip", "-n", ns, "link", "show")).doesNotContain(name).doesNotContain("eth0");
     }
 
     @Test
