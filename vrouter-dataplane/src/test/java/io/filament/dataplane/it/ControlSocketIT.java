@@ -159,6 +159,22 @@ class ControlSocketIT {
         assertThat(Shell.exec(10, "ip", "link", "show", tap).exit()).isNotZero();
     }
 
+    @Test
+    void replacesAnInterfacesTapByANewOneUnderTheSameNameInTheNamespace() {
+        String ns = namespaces.create("c9");
+        program.ok(new AddInterface(vif(9, namespaces.prefix() + "c9"), ns, "eth0"));
+        Vif replacement = new Vif(9, namespaces.prefix() + "d9", MacAddress.parse("02:00:0a:01:01:99").value(),
+                Ipv4Header.parse("10.1.1.9"), HostProgram.VRF, 0, 1400, 0, 0, new int[0], new int[0]);
+
+        program.ok(new AddInterface(replacement, ns, "eth0"));
+
+        assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains("02:00:0a:01:01:99")
+                .contains("mtu 1400");
+        program.ok(new DeleteInterface(9));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(Shell.run("ip", "-n", ns, "link", "show")).doesNotContain("eth0"));
+    }
+
     private static Vif vif(int index, String tap) {
         return new Vif(index, tap, MacAddress.parse("02:00:0a:01:01:0" + index).value(), Ipv4Header.parse("10.1.1."
                 + index), HostProgram.VRF, 0, 1450, 0, 0, new int[0], new int[0]);

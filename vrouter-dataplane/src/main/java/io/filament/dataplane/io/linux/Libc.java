@@ -39,6 +39,8 @@ public final class Libc {
     public static final int UDP_SEGMENT = 103;
     public static final short POLLIN = 0x1;
     public static final int SO_RCVTIMEO = 20;
+    /** {@code setns(2)} type: a network namespace. */
+    public static final int CLONE_NEWNET = 0x40000000;
     public static final int EFD_NONBLOCK = 0x800;
     public static final int EFD_CLOEXEC = 0x80000;
 
@@ -76,6 +78,7 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
     private static final MethodHandle IF_NAMETOINDEX = capturing("if_nametoindex",
             FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle SETNS = capturing("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle EVENTFD = capturing("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle STRERROR = plain("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
@@ -320,6 +323,21 @@ public final class Libc {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException("if_nametoindex " + name, t);
+        }
+    }
+
+    /** setns(2): moves the calling thread (only it) into the namespace behind {@code fd}. */
+    public static void setns(int fd, int type, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) SETNS.invokeExact(state, fd, type);
+            if (rc < 0) {
+                throw failure(what, state);
+            }
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
         }
     }
 
