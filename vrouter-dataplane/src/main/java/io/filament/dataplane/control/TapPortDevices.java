@@ -1,5 +1,6 @@
 package io.filament.dataplane.control;
 
+import io.filament.dataplane.io.tap.LinkPlacementException;
 import io.filament.dataplane.io.tap.PortPlacement;
 import io.filament.dataplane.io.tap.TapDevice;
 import io.filament.dataplane.io.tap.TapPorts;
@@ -15,19 +16,38 @@ public final class TapPortDevices implements PortDevices {
         this.ports = ports;
     }
 
-    /** How long a new device waits for detached ones to be closed, so that it may take over a name. */
+    /** How long a new device waits for detached ones to be closed when it needs one's name. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    private static final int EEXIST = 17;
 
+    /**
+     * Creates and places the TAP. When its name is taken in the namespace, waits until every detached device is
+     * closed (an interface replaced, or deleted and added again at once, leaves the old one closing for a moment)
+     * and tries once more.
+     */
     @Override
     public void open(Vif vif, String namespace, String renameTo) {
+        PortPlacement placement = new PortPlacement(namespace, renameTo, vif.mac(), vif.mtu());
+        TapDevice device;
+        try {
+            device = placement.create(vif.name(), true);
+        } catch (LinkPlacementException e) {
+            if (e.errno() != EEXIST) {
+                throw e;
+            }
+            awaitClosed();
+            device = placement.create(vif.name(), true);
+        }
+        ports.attach(vif.index(), device);
+    }
+
+    private void awaitClosed() {
         try {
             ports.awaitRetiredClosed(CLOSE_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for detached TAPs to close", e);
         }
-        TapDevice device = new PortPlacement(namespace, renameTo, vif.mac(), vif.mtu()).create(vif.name(), true);
-        ports.attach(vif.index(), device);
     }
 
     @Override

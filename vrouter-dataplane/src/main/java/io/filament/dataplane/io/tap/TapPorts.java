@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Besides the devices the reader polls an {@code eventfd} that {@link #attach}, {@link #detach} and
  * {@link #close} bump: a new port's first frame (a VM's ARP request right after port-up) is read at once rather
- * than after the reader's idle poll timeout, and a detached device is closed at once.
+ * than after the reader's idle poll timeout, and a detached device is handed at once to the {@code tap-close}
+ * thread, which closes it (and so removes it) without holding up the reader.
  *
  * <p>Devices opened with offloads carry a {@code virtio_net_hdr}: a TCP super-packet read from one goes into the
  * pipeline whole with its segment size, a frame with a partial checksum (and no segmentation) gets its checksum
@@ -51,6 +54,12 @@ public final class TapPorts implements AutoCloseable {
     private long retiredCount;
     private long closedCount;
     private final Object closedMonitor = new Object();
+    /**
+     * Closes devices the reader no longer polls. Closing a TAP unregisters it, which waits for RCU grace periods
+     * (tens of ms on a loaded host): on its own thread that wait stalls neither forwarding nor the control socket.
+     */
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("tap-close").daemon(true).unstarted(r));
     private final ByteBuf scratch = Unpooled.directBuffer(VirtioNetHeader.LENGTH + MAX_FRAME);
     private final Thread reader;
     private volatile boolean running = true;
@@ -102,9 +111,8 @@ public final class TapPorts implements AutoCloseable {
     }
 
     /**
-     * Waits until every device detached or replaced so far is closed (by the reader, which detaching wakes), at
-     * most {@code timeout}: a new device may then take a detached one's name in the same namespace. Returns
-     * whether they all were.
+     * Waits until every device detached or replaced so far is closed, at most {@code timeout}: a new device may
+     * then take a detached one's name in the same namespace. Returns whether they all were.
      */
     public boolean awaitRetiredClosed(Duration timeout) throws InterruptedException {
         long target;
@@ -249,10 +257,19 @@ public final class TapPorts implements AutoCloseable {
         engine.flushTransmit();
     }
 
+    /** Hands the devices the reader has stopped polling to the closing thread. */
     private void closeRetired() {
         for (TapDevice d = retired.poll(); d != null; d = retired.poll()) {
-            d.close();
-            log.info("closed TAP {}", d.name());
+            TapDevice device = d;
+            closer.execute(() -> closeNow(device));
+        }
+    }
+
+    private void closeNow(TapDevice device) {
+        try {
+            device.close();
+            log.info("closed TAP {}", device.name());
+        } finally {
             synchronized (closedMonitor) {
                 closedCount++;
                 closedMonitor.notifyAll();
@@ -275,6 +292,10 @@ public final class TapPorts implements AutoCloseable {
             attached = new Attached[0];
         }
         closeRetired();
+        closer.shutdown();
+        if (!closer.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("TAP devices still closing after 10 s");
+        }
         scratch.release();
         if (!reader.isAlive()) {
             Libc.close(wakeup);
