@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The VM ports: TAP devices by interface index, one reader thread ({@code tap-rx}) that polls every device and
  * feeds the frames it reads into the pipeline in bursts, and the transmit side the pipeline calls (under the
- * forwarding lock). A detached device is closed by the reader thread once it no longer polls it.
+ * forwarding lock). A detached device is closed once the reader no longer polls it.
  *
  * <p>Besides the devices the reader polls an {@code eventfd} that {@link #attach}, {@link #detach} and
  * {@link #close} bump: a new port's first frame (a VM's ARP request right after port-up) is read at once rather
