@@ -5,7 +5,9 @@ import io.filament.dataplane.control.wire.ControlMessage.*;
 import io.filament.dataplane.forward.DropReason;
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.io.linux.NativeCallException;
-import io.filament.dataplane.io.tap.IpCommand;
+import io.filament.dataplane.io.tap.InvalidPlacementException;
+import io.filament.dataplane.io.tap.LinkPlacementException;
+import io.filament.dataplane.io.tap.PortPlacement;
 import io.filament.dataplane.table.ForwardingTables;
 import io.filament.dataplane.table.TableException;
 import io.filament.dataplane.table.TableSnapshot;
@@ -39,17 +41,40 @@ public final class ControlService {
 
     public ControlMessage handle(ControlMessage request) {
         try {
+            long start = System.nanoTime();
             ControlMessage reply = dispatch(request);
-            if (request instanceof Change) {
-                log.info("applied {}", request);
+            if (request instanceof Change change) {
+                logApplied(change, (System.nanoTime() - start) / 1000);
             }
             return reply;
         } catch (TableException e) {
             log.info("refused {}: {}", request, e.getMessage());
             return new ErrorReply(ErrorReply.Code.INVALID_REQUEST, e.field(), e.value(), e.getMessage());
-        } catch (IpCommand.LinkSetupException | NativeCallException e) {
+        } catch (InvalidPlacementException e) {
+            log.info("refused {}: {}", request, e.getMessage());
+            return new ErrorReply(ErrorReply.Code.INVALID_REQUEST, e.field(), e.value(), e.getMessage());
+        } catch (LinkPlacementException e) {
+            log.warn("device failure on {}: {}", request, e.getMessage());
+            return new ErrorReply(ErrorReply.Code.DEVICE_FAILURE, e.field(), e.value(), e.getMessage());
+        } catch (NativeCallException e) {
             log.warn("device failure on {}: {}", request, e.getMessage());
             return new ErrorReply(ErrorReply.Code.DEVICE_FAILURE, "interface", "", e.getMessage());
+        }
+    }
+
+    /**
+     * Interfaces, VRFs, VNIs and ACLs at INFO; routes, next hops and labels, which come by the thousand, at DEBUG
+     * (a port-up brings four to ten of them, each otherwise a synchronous console write on this thread).
+     */
+    private static void logApplied(Change change, long micros) {
+        switch (change) {
+            case AddRoute r -> log.debug("applied {} in {} µs", r, micros);
+            case DeleteRoute r -> log.debug("applied {} in {} µs", r, micros);
+            case AddNextHop r -> log.debug("applied {} in {} µs", r, micros);
+            case DeleteNextHop r -> log.debug("applied {} in {} µs", r, micros);
+            case AddLabel r -> log.debug("applied {} in {} µs", r, micros);
+            case DeleteLabel r -> log.debug("applied {} in {} µs", r, micros);
+            default -> log.info("applied {} in {} µs", change, micros);
         }
     }
 
@@ -94,6 +119,7 @@ public final class ControlService {
     }
 
     private ControlMessage addInterface(AddInterface r) {
+        PortPlacement.requireValid(r.namespace(), r.renameTo());
         Vif vif = r.vif();
         Vif previous = engine.withTables(t -> {
             Vif prev = t.vif(vif.index());

@@ -113,6 +113,74 @@ class ControlSocketIT {
     }
 
     @Test
+    void refusesAnInterfaceForAMissingNamespaceByNameAndLeavesNoTap() {
+        byte[] before = dumpBytes();
+        String tap = namespaces.prefix() + "c7";
+        String missing = namespaces.prefix() + "none";
+
+        ErrorReply reply = (ErrorReply) program.call(new AddInterface(vif(7, tap), missing, "eth0"));
+
+        assertThat(reply.code()).isEqualTo(ErrorReply.Code.DEVICE_FAILURE);
+        assertThat(reply.field()).isEqualTo("interface.namespace");
+        assertThat(reply.value()).isEqualTo(missing);
+        assertThat(reply.message()).isEqualTo(tap + " -> ns " + missing + " as eth0: /var/run/netns/" + missing
+                + ": No such file or directory");
+        assertThat(dumpBytes()).isEqualTo(before);
+        assertThat(Shell.exec(10, "ip", "link", "show", tap).exit()).isNotZero();
+    }
+
+    @Test
+    void refusesAnInterfaceWhoseNameIsTakenInTheNamespaceAndLeavesNoTap() {
+        String ns = namespaces.create("c8");
+        Shell.run("ip", "-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name", "peer0");
+        byte[] before = dumpBytes();
+        String tap = namespaces.prefix() + "c8";
+
+        ErrorReply reply = (ErrorReply) program.call(new AddInterface(vif(8, tap), ns, "eth0"));
+
+        assertThat(reply.code()).isEqualTo(ErrorReply.Code.DEVICE_FAILURE);
+        assertThat(reply.field()).isEqualTo("interface");
+        assertThat(reply.message()).isEqualTo(tap + " -> ns " + ns + " as eth0: File exists");
+        assertThat(dumpBytes()).isEqualTo(before);
+        assertThat(Shell.run("ip", "-n", ns, "link", "show")).doesNotContain(tap);
+        assertThat(Shell.exec(10, "ip", "link", "show", tap).exit()).isNotZero();
+    }
+
+    @Test
+    void refusesANewNameTheKernelWouldNotTakeBeforeCreatingAnything() {
+        byte[] before = dumpBytes();
+        String tap = namespaces.prefix() + "c6";
+
+        assertRefused(program.call(new AddInterface(vif(6, tap), vm1, "eth0:1")), ErrorReply.Code.INVALID_REQUEST,
+                "interface.rename_to");
+        assertRefused(program.call(new AddInterface(vif(6, tap), "../" + vm1, "eth0")),
+                ErrorReply.Code.INVALID_REQUEST, "interface.namespace");
+        assertThat(dumpBytes()).isEqualTo(before);
+        assertThat(Shell.exec(10, "ip", "link", "show", tap).exit()).isNotZero();
+    }
+
+    @Test
+    void replacesAnInterfacesTapByANewOneUnderTheSameNameInTheNamespace() {
+        String ns = namespaces.create("c9");
+        program.ok(new AddInterface(vif(9, namespaces.prefix() + "c9"), ns, "eth0"));
+        Vif replacement = new Vif(9, namespaces.prefix() + "d9", MacAddress.parse("02:00:0a:01:01:99").value(),
+                Ipv4Header.parse("10.1.1.9"), HostProgram.VRF, 0, 1400, 0, 0, new int[0], new int[0]);
+
+        program.ok(new AddInterface(replacement, ns, "eth0"));
+
+        assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains("02:00:0a:01:01:99")
+                .contains("mtu 1400");
+        program.ok(new DeleteInterface(9));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(Shell.run("ip", "-n", ns, "link", "show")).doesNotContain("eth0"));
+    }
+
+    private static Vif vif(int index, String tap) {
+        return new Vif(index, tap, MacAddress.parse("02:00:0a:01:01:0" + index).value(), Ipv4Header.parse("10.1.1."
+                + index), HostProgram.VRF, 0, 1450, 0, 0, new int[0], new int[0]);
+    }
+
+    @Test
     void answersMalformedFramesAndRepliesSentAsRequestsAndKeepsServing() throws Exception {
         ByteBuf truncated = Unpooled.buffer();
         ControlCodec.encode(77, new AddRoute(1, 4, 0, 0, 8, 3), truncated);

@@ -61,19 +61,19 @@ public final class DataplaneClient implements AutoCloseable {
 
     /** Sends a request and waits for the reply; an error reply becomes a {@link DataplaneException}. */
     public DataplaneReply call(DataplaneRequest request, Duration timeout) throws DataplaneException {
-        return await(request, send(request), timeout);
+        return await(request, send(List.of(request)).getFirst(), timeout);
     }
 
     /**
      * Sends the requests back to back, at most {@code window} unanswered at a time, and waits for their replies
-     * in order: one round trip per window instead of one per request. The dataplane handles them in order; the
-     * first error reply or timeout fails the call (later requests of the window may have been applied).
+     * in order: one round trip per window instead of one per request, and each window goes out in one write, so
+     * the dataplane reads it at once and flushes all its replies together. The dataplane handles them in order;
+     * the first error reply or timeout fails the call (later requests of the window may have been applied).
      */
     public void callAll(List<DataplaneRequest> requests, int window, Duration timeout) throws DataplaneException {
         for (int from = 0; from < requests.size(); from += window) {
             List<DataplaneRequest> slice = requests.subList(from, Math.min(requests.size(), from + window));
-            List<CompletableFuture<DataplaneReply>> replies = new ArrayList<>(slice.size());
-            slice.forEach(r -> replies.add(send(r)));
+            List<CompletableFuture<DataplaneReply>> replies = send(slice);
             for (int i = 0; i < slice.size(); i++) {
                 await(slice.get(i), replies.get(i), timeout);
             }
@@ -99,23 +99,34 @@ public final class DataplaneClient implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<DataplaneReply> send(DataplaneRequest request) {
-        int id = ids.incrementAndGet();
-        CompletableFuture<DataplaneReply> reply = new CompletableFuture<>();
-        pending.put(id, reply);
-        ByteBuffer frame = ByteBuffer.wrap(ControlFrames.encode(id, request));
+    /** Registers a reply for each request and writes all their frames with one gathering write. */
+    private List<CompletableFuture<DataplaneReply>> send(List<DataplaneRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        List<CompletableFuture<DataplaneReply>> replies = new ArrayList<>(requests.size());
+        List<Integer> sent = new ArrayList<>(requests.size());
+        ByteBuffer[] frames = new ByteBuffer[requests.size()];
+        for (int i = 0; i < frames.length; i++) {
+            int id = ids.incrementAndGet();
+            CompletableFuture<DataplaneReply> reply = new CompletableFuture<>();
+            pending.put(id, reply);
+            replies.add(reply);
+            sent.add(id);
+            frames[i] = ByteBuffer.wrap(ControlFrames.encode(id, requests.get(i)));
+        }
         try {
             synchronized (channel) {
-                while (frame.hasRemaining()) {
-                    channel.write(frame);
+                while (frames[frames.length - 1].hasRemaining()) {
+                    channel.write(frames);
                 }
             }
         } catch (IOException e) {
-            pending.remove(id);
-            reply.completeExceptionally(e);
+            sent.forEach(pending::remove);
+            replies.forEach(r -> r.completeExceptionally(e));
             closeQuietly("write failed: " + e.getMessage());
         }
-        return reply;
+        return replies;
     }
 
     private void readLoop() {

@@ -20,6 +20,7 @@ import java.lang.invoke.VarHandle;
  */
 public final class Libc {
 
+    public static final int O_RDONLY = 0x0;
     public static final int O_RDWR = 0x2;
     public static final int O_NONBLOCK = 0x800;
     public static final int O_CLOEXEC = 0x80000;
@@ -37,6 +38,11 @@ public final class Libc {
     /** UDP generic segmentation offload: a send is cut into datagrams of this many payload bytes (Linux 4.18). */
     public static final int UDP_SEGMENT = 103;
     public static final short POLLIN = 0x1;
+    public static final int SO_RCVTIMEO = 20;
+    /** {@code setns(2)} type: a network namespace. */
+    public static final int CLONE_NEWNET = 0x40000000;
+    public static final int EFD_NONBLOCK = 0x800;
+    public static final int EFD_CLOEXEC = 0x80000;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -66,6 +72,14 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG));
     private static final MethodHandle POLL = plain("poll",
             FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle SEND = capturing("send",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle RECV = capturing("recv",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle IF_NAMETOINDEX = capturing("if_nametoindex",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle SETNS = capturing("setns", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle EVENTFD = capturing("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     private static final MethodHandle STRERROR = plain("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
 
     private Libc() {
@@ -247,17 +261,114 @@ public final class Libc {
         }
     }
 
-    private static NativeCallException failure(String what, MemorySegment state) {
-        int errno = (int) ERRNO.get(state, 0L);
-        return new NativeCallException(what, errno, strerror(errno));
+    /** setsockopt(2) with a structure (e.g. the {@code struct timeval} of {@code SO_RCVTIMEO}). */
+    public static void setsockopt(int fd, int level, int option, MemorySegment value, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) SETSOCKOPT.invokeExact(state, fd, level, option, value, (int) value.byteSize());
+            if (rc < 0) {
+                throw failure(what, state);
+            }
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
+        }
     }
 
-    static String strerror(int errno) {
+    /** send(2) of a whole buffer on a datagram socket; throws unless every byte went out. */
+    public static void send(int fd, MemorySegment buffer, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            long sent = (long) SEND.invokeExact(state, fd, buffer, buffer.byteSize(), 0);
+            if (sent < 0) {
+                throw failure(what, state);
+            }
+            if (sent != buffer.byteSize()) {
+                throw new NativeCallException(what, 0, "sent " + sent + " of " + buffer.byteSize() + " bytes");
+            }
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
+        }
+    }
+
+    /** recv(2) of one datagram into {@code buffer}; the bytes received (errno {@code EAGAIN} on a receive timeout). */
+    public static int recv(int fd, MemorySegment buffer, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            long received = (long) RECV.invokeExact(state, fd, buffer, buffer.byteSize(), 0);
+            if (received < 0) {
+                throw failure(what, state);
+            }
+            return (int) received;
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
+        }
+    }
+
+    /** The index of a network interface in the caller's namespace. */
+    public static int ifNameToIndex(String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int index = (int) IF_NAMETOINDEX.invokeExact(state, arena.allocateFrom(name));
+            if (index == 0) {
+                throw failure("if_nametoindex(" + name + ")", state);
+            }
+            return index;
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("if_nametoindex " + name, t);
+        }
+    }
+
+    /** setns(2): moves the calling thread (only it) into the namespace behind {@code fd}. */
+    public static void setns(int fd, int type, String what) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int rc = (int) SETNS.invokeExact(state, fd, type);
+            if (rc < 0) {
+                throw failure(what, state);
+            }
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
+        }
+    }
+
+    /** eventfd(2): a counter a thread can poll on and another can bump to wake it. */
+    public static int eventfd(int flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            int fd = (int) EVENTFD.invokeExact(state, 0, flags);
+            if (fd < 0) {
+                throw failure("eventfd", state);
+            }
+            return fd;
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("eventfd", t);
+        }
+    }
+
+    /** The C library's text for an errno value, e.g. "File exists" for 17. */
+    public static String strerror(int errno) {
         try {
             MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
             return s.reinterpret(256).getString(0);
         } catch (Throwable t) {
             return "errno " + errno;
         }
+    }
+
+    private static NativeCallException failure(String what, MemorySegment state) {
+        int errno = (int) ERRNO.get(state, 0L);
+        return new NativeCallException(what, errno, strerror(errno));
     }
 }

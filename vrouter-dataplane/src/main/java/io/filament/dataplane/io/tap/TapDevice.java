@@ -9,8 +9,8 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * A TAP device opened on {@code /dev/net/tun} with {@code IFF_TAP | IFF_NO_PI}: frames are read and written as plain
- * Ethernet, without the 4-byte packet-information prefix. The device lives as long as its file descriptor; it may be
- * moved into another network namespace and renamed there without disturbing the descriptor.
+ * Ethernet, without the 4-byte packet-information prefix. The device lives as long as its file descriptor, in the
+ * network namespace {@code /dev/net/tun} was opened in (see {@link PortPlacement}); the descriptor works from any.
  *
  * <p>{@link #createWithOffloads} adds {@code IFF_VNET_HDR} and {@code TUNSETOFFLOAD(TUN_F_CSUM | TUN_F_TSO4 |
  * TUN_F_TSO6)}: every frame read or written is then preceded by a {@code virtio_net_hdr}
@@ -24,6 +24,8 @@ public final class TapDevice implements AutoCloseable {
     static final short IFF_TAP = 0x0002;
     static final short IFF_NO_PI = 0x1000;
     static final short IFF_VNET_HDR = 0x4000;
+    /** Fail with {@code EBUSY} instead of attaching when a device of that name exists. */
+    static final short IFF_TUN_EXCL = (short) 0x8000;
     /** {@code _IOW('T', 208, unsigned int)}. */
     static final long TUNSETOFFLOAD = 0x400454d0L;
     static final int TUN_F_CSUM = 0x01;
@@ -45,15 +47,23 @@ public final class TapDevice implements AutoCloseable {
 
     /** Creates (or attaches to a free persistent) TAP named {@code name}, non-blocking, plain Ethernet frames. */
     public static TapDevice create(String name) {
-        return open(name, false);
+        return open(name, false, false);
     }
 
     /** Creates a TAP that exchanges TCP super-packets and partial checksums behind a {@code virtio_net_hdr}. */
     public static TapDevice createWithOffloads(String name) {
-        return open(name, true);
+        return open(name, true, false);
     }
 
-    private static TapDevice open(String name, boolean offloads) {
+    /**
+     * Creates a new TAP in the calling thread's network namespace, never attaching to an existing device of that
+     * name ({@code IFF_TUN_EXCL}: {@code EBUSY} instead); with or without offloads.
+     */
+    public static TapDevice createNew(String name, boolean offloads) {
+        return open(name, offloads, true);
+    }
+
+    private static TapDevice open(String name, boolean offloads, boolean exclusive) {
         if (name.isEmpty() || name.length() >= IFNAMSIZ) {
             throw new IllegalArgumentException("tap name '" + name + "' must be 1..15 characters");
         }
@@ -61,7 +71,7 @@ public final class TapDevice implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ifr = arena.allocate(IFREQ_SIZE);
             ifr.setString(0, name);
-            short flags = (short) (IFF_TAP | IFF_NO_PI | (offloads ? IFF_VNET_HDR : 0));
+            short flags = (short) (IFF_TAP | IFF_NO_PI | (offloads ? IFF_VNET_HDR : 0) | (exclusive ? IFF_TUN_EXCL : 0));
             ifr.set(ValueLayout.JAVA_SHORT, IFNAMSIZ, flags);
             Libc.ioctl(fd, TUNSETIFF, ifr, "ioctl(TUNSETIFF, " + name + ")");
             if (offloads) {

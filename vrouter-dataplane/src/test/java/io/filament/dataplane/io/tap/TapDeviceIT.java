@@ -1,6 +1,7 @@
 package io.filament.dataplane.io.tap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.filament.dataplane.io.Namespaces;
@@ -37,11 +38,12 @@ class TapDeviceIT {
     void createsMovesRenamesAndCarriesFramesBothWays() {
         String ns = namespaces.create("vm");
         ByteBuf buf = Unpooled.directBuffer(2048);
-        try (TapDevice tap = TapDevice.create(namespaces.prefix() + "t0")) {
-            assertThat(tap.name()).isEqualTo(namespaces.prefix() + "t0");
-            new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).apply(tap.name());
-            assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains("mtu 1450").contains("qlen 10000")
-                    .contains(VM_MAC.toString());
+        String name = namespaces.prefix() + "t0";
+        try (TapDevice tap = new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).create(name, false)) {
+            assertThat(tap.name()).isEqualTo("eth0");
+            assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).contains(",UP").contains("mtu 1450")
+                    .contains("qlen 10000").contains(VM_MAC.toString());
+            assertThat(Shell.exec(10, "ip", "link", "show", name).exit()).as("never in the host").isNotZero();
             Shell.run("ip", "-n", ns, "addr", "add", "10.77.0.2/24", "dev", "eth0");
             Shell.exec(10, "ip", "netns", "exec", ns, "ping", "-c", "1", "-W", "1", "10.77.0.1");
 
@@ -75,12 +77,73 @@ class TapDeviceIT {
     }
 
     @Test
+    void configuresALinkThatStaysInTheHostNamespaceWithoutMovingOrRenamingIt() {
+        try (TapDevice tap = new PortPlacement("", "eth0", VM_MAC.value(), 1400).create(namespaces.prefix() + "th",
+                false)) {
+            assertThat(tap.name()).isEqualTo(namespaces.prefix() + "th");
+            assertThat(Shell.run("ip", "link", "show", tap.name())).contains(",UP").contains("mtu 1400")
+                    .contains("qlen 10000").contains(VM_MAC.toString());
+        }
+    }
+
+    @Test
+    void namesTheMissingNamespaceAndCreatesNothing() {
+        String ns = namespaces.prefix() + "gone";
+        String name = namespaces.prefix() + "tm";
+
+        assertThatThrownBy(() -> new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).create(name, true))
+                .isInstanceOf(LinkPlacementException.class)
+                .hasMessage(name + " -> ns " + ns + " as eth0: /var/run/netns/" + ns + ": No such file or directory")
+                .satisfies(e -> assertThat(((LinkPlacementException) e).field()).isEqualTo("interface.namespace"));
+        assertThat(Shell.exec(10, "ip", "link", "show", name).exit()).isNotZero();
+        assertThat(Shell.exec(10, "ip", "link", "show", "eth0").output()).doesNotContain(VM_MAC.toString());
+    }
+
+    @Test
+    void reportsANameTakenInsideTheNamespaceAndCreatesNothing() {
+        String ns = namespaces.create("vt");
+        Shell.run("ip", "-n", ns, "link", "add", "eth0", "type", "veth", "peer", "name", "peer0");
+        String before = Shell.run("ip", "-n", ns, "link", "show");
+        String name = namespaces.prefix() + "tt";
+
+        assertThatThrownBy(() -> new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).create(name, true))
+                .isInstanceOf(LinkPlacementException.class)
+                .hasMessage(name + " -> ns " + ns + " as eth0: File exists")
+                .satisfies(e -> assertThat(((LinkPlacementException) e).errno()).isEqualTo(17));
+        assertThat(Shell.run("ip", "-n", ns, "link", "show")).isEqualTo(before);
+        assertThat(Shell.exec(10, "ip", "link", "show", name).exit()).isNotZero();
+    }
+
+    @Test
+    void neverAttachesToAnotherTapOfTheSameNameInTheNamespace() {
+        String ns = namespaces.create("vp");
+        Shell.run("ip", "-n", ns, "tuntap", "add", "dev", "eth0", "mode", "tap");
+        String name = namespaces.prefix() + "tp";
+
+        assertThatThrownBy(() -> new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).create(name, false))
+                .isInstanceOf(LinkPlacementException.class).hasMessageEndingWith("as eth0: File exists");
+        assertThat(Shell.run("ip", "-n", ns, "link", "show", "eth0")).doesNotContain(VM_MAC.toString())
+                .doesNotContain(",UP");
+    }
+
+    @Test
+    void passesTheKernelsOwnReasonForARefusedValueAndRemovesTheNewDevice() {
+        String ns = namespaces.create("vk");
+        String name = namespaces.prefix() + "tk";
+
+        assertThatThrownBy(() -> new PortPlacement(ns, "eth0", VM_MAC.value(), 10).create(name, true))
+                .isInstanceOf(LinkPlacementException.class)
+                .hasMessage(name + " -> ns " + ns + " as eth0: Invalid argument (mtu less than device minimum)");
+        assertThat(Shell.run("ip", "-n", ns, "link", "show")).doesNotContain("eth0");
+    }
+
+    @Test
     void handsOverAPartialChecksumBehindAVirtioHeaderWhenOffloadsAreOn() {
         String ns = namespaces.create("vo");
         ByteBuf buf = Unpooled.directBuffer(4096);
-        try (TapDevice tap = TapDevice.createWithOffloads(namespaces.prefix() + "t1")) {
+        try (TapDevice tap = new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).create(namespaces.prefix() + "t1",
+                true)) {
             assertThat(tap.vnetHeaderLength()).isEqualTo(VirtioNetHeader.LENGTH);
-            new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).apply(tap.name());
             assertThat(Shell.run("ip", "netns", "exec", ns, "ethtool", "-k", "eth0"))
                     .contains("tx-checksumming: on").contains("tcp-segmentation-offload: on");
             Shell.run("ip", "-n", ns, "addr", "add", "10.77.1.2/24", "dev", "eth0");
