@@ -18,11 +18,9 @@ import io.filament.analytics.flow.FlowIndex;
 public final class CassandraSchema {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraSchema.class);
+    /** Key columns of a flow row plus the record's other fields in one blob ({@code FlowRecordCodec}). */
     private static final String FLOW_COLUMNS = "index_value text, bucket bigint, setup_time bigint, flowuuid uuid,"
-            + " vrouter text, sourcevn text, destvn text, sourceip text, destip text, protocol int, sport int,"
-            + " dport int, direction_ing int, action text, teardown_time bigint, agg_packets bigint,"
-            + " agg_bytes bigint, vrouter_ip text, other_vrouter_ip text, sg_rule_uuid text, nw_ace_uuid text,"
-            + " drop_reason text";
+            + " record blob";
 
     private CassandraSchema() {
     }
