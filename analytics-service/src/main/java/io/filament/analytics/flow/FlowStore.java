@@ -11,10 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.ProtocolVersion;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.type.codec.TypeCodecs;
 
 import io.filament.analytics.store.BoundedWriter;
 
@@ -28,7 +30,8 @@ public final class FlowStore {
     private static final int PAGE_SIZE = 5000;
 
     private final CqlSession session;
-    private final int ttlSeconds;
+    private final ProtocolVersion protocol;
+    private final ByteBuffer ttlBytes;
     private final Map<FlowIndex, PreparedStatement> inserts = new EnumMap<>(FlowIndex.class);
     private final Map<FlowIndex, PreparedStatement> selects = new EnumMap<>(FlowIndex.class);
     private final FlowRecordCodec.Writer codec = new FlowRecordCodec.Writer();
@@ -38,7 +41,8 @@ public final class FlowStore {
 
     public FlowStore(CqlSession session, String keyspace, int ttlSeconds) {
         this.session = session;
-        this.ttlSeconds = ttlSeconds;
+        this.protocol = session.getContext().getProtocolVersion();
+        this.ttlBytes = TypeCodecs.INT.encodePrimitive(ttlSeconds, protocol);
         for (FlowIndex index : FlowIndex.values()) {
             String table = keyspace + "." + index.table();
             inserts.put(index, session.prepare("INSERT INTO " + table
@@ -53,12 +57,17 @@ public final class FlowStore {
         Map<PartitionKey, List<BoundStatement>> partitions = new HashMap<>();
         for (FlowRecord r : records) {
             long bucket = FlowIndex.bucketOf(r.setupTime());
+            // The values the three rows share are serialized once and handed to each row as they are.
+            ByteBuffer bucketBytes = TypeCodecs.BIGINT.encodePrimitive(bucket, protocol);
+            ByteBuffer setupBytes = TypeCodecs.BIGINT.encodePrimitive(r.setupTime(), protocol);
+            ByteBuffer uuidBytes = TypeCodecs.UUID.encode(r.flowUuid(), protocol);
             ByteBuffer blob = codec.encode(r);
             for (FlowIndex index : FlowIndex.values()) {
                 String value = (String) r.value(index.field());
                 BoundStatement row = inserts.get(index).boundStatementBuilder()
-                        .setString(0, value).setLong(1, bucket).setLong(2, r.setupTime()).setUuid(3, r.flowUuid())
-                        .setByteBuffer(4, blob).setInt(5, ttlSeconds).build();
+                        .setBytesUnsafe(0, TypeCodecs.TEXT.encode(value, protocol)).setBytesUnsafe(1, bucketBytes)
+                        .setBytesUnsafe(2, setupBytes).setBytesUnsafe(3, uuidBytes).setBytesUnsafe(4, blob)
+                        .setBytesUnsafe(5, ttlBytes).build();
                 partitions.computeIfAbsent(new PartitionKey(index, value, bucket), k -> new ArrayList<>()).add(row);
             }
         }

@@ -191,17 +191,31 @@ public final class AnalyticsBenchmark {
 
     private static void disk(String keyspace, int records) throws Exception {
         List<Path> locations;
+        Map<String, Long> live = new java.util.TreeMap<>();
         try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(
                 "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + System.getProperty("bench.jmx-port", "7199") + "/jmxrmi"))) {
             var server = jmx.getMBeanServerConnection();
             ObjectName storage = new ObjectName("org.apache.cassandra.db:type=StorageService");
             server.invoke(storage, "forceKeyspaceFlush", new Object[] {keyspace, new String[0]},
                     new String[] {String.class.getName(), String[].class.getName()});
+            // Compactions replace SSTables; while one runs, the old and the new files are both on disk.
+            ObjectName pending = new ObjectName("org.apache.cassandra.metrics:type=Compaction,name=PendingTasks");
+            org.awaitility.Awaitility.await("compactions finished").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ((Number) server.getAttribute(pending, "Value")).intValue() == 0);
+            for (String table : List.of("flow_records_by_sourcevn", "flow_records_by_destvn", "flow_records_by_vrouter")) {
+                live.put(table, ((Number) server.getAttribute(new ObjectName("org.apache.cassandra.metrics:type=Table,keyspace="
+                        + keyspace + ",scope=" + table + ",name=LiveDiskSpaceUsed"), "Count")).longValue());
+            }
             // Where the node keeps its data, whichever checkout started it; -Dbench.cassandra-data overrides.
             String override = System.getProperty("bench.cassandra-data");
             locations = override != null ? List.of(Path.of(override))
                     : Arrays.stream((String[]) server.getAttribute(storage, "AllDataFileLocations")).map(Path::of).toList();
         }
+        long liveTotal = live.values().stream().mapToLong(Long::longValue).sum();
+        live.forEach((table, bytes) -> System.out.printf("disk, live SSTables of %-26s %,14d bytes%n", table, bytes));
+        System.out.printf("disk after flush, live SSTables: %,d bytes in the flow tables for %,d records = %.1f MiB per"
+                + " million flow records (LZ4-compressed)%n", liveTotal, records, liveTotal / (records / 1e6) / 1048576.0);
         Path dir = locations.stream().map(l -> l.resolve(keyspace)).filter(Files::isDirectory).findFirst().orElse(null);
         if (dir == null) {
             System.out.printf("disk: no directory %s under %s%n", keyspace, locations);
@@ -214,12 +228,10 @@ public final class AnalyticsBenchmark {
                 if (table.getFileName().toString().startsWith("flow")) {
                     total += bytes;
                 }
-                System.out.printf("disk %-55s %,14d bytes%n", table.getFileName(), bytes);
             }
         }
-        System.out.printf("disk after flush (%s): %,d bytes in the flow tables for %,d records = %.1f MiB per million"
-                + " flow records (LZ4-compressed SSTables, before any compaction)%n", dir, total, records,
-                total / (records / 1e6) / 1048576.0);
+        System.out.printf("disk, files under %s: %,d bytes in the flow tables (SSTables with their indexes and"
+                + " statistics)%n", dir, total);
     }
 
     private static long size(Path dir) throws IOException {
