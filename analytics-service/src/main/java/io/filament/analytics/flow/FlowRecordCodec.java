@@ -3,51 +3,80 @@ package io.filament.analytics.flow;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The compact binary form of a flow record, stored as one {@code blob} cell per row. The row's clustering key
- * already holds {@code setup_time} and {@code flowuuid}, so the blob carries every other field:
+ * The compact binary form of a chunk of flow records, stored as one {@code blob} cell: the records of one poll that
+ * fall into one partition of a flow table and come from one partition of the flow topic, in offset order.
  *
  * <pre>
- *  +---------+---------+----------+--------+----------+--------+----------+-------+-------+-----------+--------+
- *  | version | vrouter | sourcevn | destvn | sourceip | destip | protocol | sport | dport | direction | action |
- *  |  0x01   |   str   |   str    |  str   |   addr   |  addr  |  varint  |varint |varint |  varint   |  str   |
- *  +---------+---------+----------+--------+----------+--------+----------+-------+-------+-----------+--------+
- *  | teardown | agg-packets | agg-bytes | vrouter_ip | other_vrouter_ip | sg_rule_uuid | nw_ace_uuid | drop_reason |
- *  |  varint  |   varint    |  varint   |    addr    |       addr       |     str      |     str     |     str     |
- *  +----------+-------------+-----------+------------+------------------+--------------+-------------+-------------+
+ *  chunk   +---------+--------+----------+----------+-----+
+ *          | version | count  | record 1 | record 2 | ... |
+ *          |  0x02   | varint |          |          |     |
+ *          +---------+--------+----------+----------+-----+
  *
- *  varint   unsigned LEB128 (7 bits per byte, low bits first), at most 10 bytes
- *  str      varint length, then that many bytes of UTF-8
- *  addr     tag byte: 4 = four address bytes of a dotted-quad IPv4 address in its canonical text form;
- *           0 = a str holding the text as it was received (IPv6, empty, anything else)
- *  teardown 0 while the flow is active, else teardown_time - setup_time + 1
+ *  record  +--------------+------------+----------+---------+----------+--------+----------+--------+
+ *          | offset delta | setup_time | flowuuid | vrouter | sourcevn | destvn | sourceip | destip |
+ *          |    varint    |   varint   | 16 bytes |   str   |   str    |  str   |   addr   |  addr  |
+ *          +--------------+------------+----------+---------+----------+--------+----------+--------+
+ *          | protocol | sport  | dport  | direction | action | teardown | agg-packets | agg-bytes |
+ *          |  varint  | varint | varint |  varint   |  str   |  varint  |   varint    |  varint   |
+ *          +----------+--------+--------+-----------+--------+----------+-------------+-----------+
+ *          | vrouter_ip | other_vrouter_ip | sg_rule_uuid | nw_ace_uuid | drop_reason |
+ *          |    addr    |       addr       |     str      |     str     |     str     |
+ *          +------------+------------------+--------------+-------------+-------------+
+ *
+ *  varint       unsigned LEB128 (7 bits per byte, low bits first), at most 10 bytes
+ *  str          varint length, then that many bytes of UTF-8
+ *  addr         tag byte: 4 = the four bytes of a dotted-quad IPv4 address in its canonical text form;
+ *               0 = a str holding the text as it was received (IPv6, empty, anything else)
+ *  offset delta the record's offset in the flow topic minus the chunk's first offset (a clustering column)
+ *  flowuuid     most significant 8 bytes, then least significant 8 bytes, big-endian
+ *  teardown     0 while the flow is active, else teardown_time - setup_time + 1
  * </pre>
  *
- * Pure and stateless; a {@link Writer} is reused by one thread.
+ * A typical IPv4 flow takes about 115 bytes. Pure; a {@link Writer} is reused by one thread.
  */
 public final class FlowRecordCodec {
 
     /** Format version written in the first byte. */
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
     private static final byte ADDRESS_TEXT = 0;
     private static final byte ADDRESS_IPV4 = 4;
 
     private FlowRecordCodec() {
     }
 
-    /** Encodes records for one thread; keeps its scratch buffer between calls. */
+    /** Encodes chunks for one thread; keeps its scratch buffer between calls. */
     public static final class Writer {
 
-        private byte[] buffer = new byte[256];
+        private byte[] buffer = new byte[4096];
         private int position;
 
-        /** The blob of {@code record}: every field but {@code setup_time} and {@code flowuuid}. */
-        public ByteBuffer encode(FlowRecord r) {
+        /**
+         * The blob of a chunk.
+         *
+         * @param flows records of one topic partition in offset order; the first one's offset is the chunk's
+         */
+        public ByteBuffer chunk(List<StoredFlow> flows) {
             position = 0;
             put(VERSION);
+            varint(flows.size());
+            long first = flows.getFirst().offset();
+            for (StoredFlow flow : flows) {
+                varint(flow.offset() - first);
+                record(flow.record());
+            }
+            return ByteBuffer.wrap(Arrays.copyOf(buffer, position));
+        }
+
+        private void record(FlowRecord r) {
+            varint(r.setupTime());
+            fixed64(r.flowUuid().getMostSignificantBits());
+            fixed64(r.flowUuid().getLeastSignificantBits());
             string(r.vrouter());
             string(r.sourceVn());
             string(r.destVn());
@@ -66,7 +95,6 @@ public final class FlowRecordCodec {
             string(r.sgRuleUuid());
             string(r.nwAceUuid());
             string(r.dropReason());
-            return ByteBuffer.wrap(Arrays.copyOf(buffer, position));
         }
 
         private void ensure(int more) {
@@ -78,6 +106,13 @@ public final class FlowRecordCodec {
         private void put(int b) {
             ensure(1);
             buffer[position++] = (byte) b;
+        }
+
+        private void fixed64(long v) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer[position++] = (byte) (v >>> shift);
+            }
         }
 
         private void varint(long value) {
@@ -116,51 +151,45 @@ public final class FlowRecordCodec {
                 put(ADDRESS_TEXT);
                 string(text);
             } else {
-                put(ADDRESS_IPV4);
-                put((int) (v4 >>> 24));
-                put((int) (v4 >>> 16));
-                put((int) (v4 >>> 8));
-                put((int) v4);
+                ensure(5);
+                buffer[position++] = ADDRESS_IPV4;
+                buffer[position++] = (byte) (v4 >>> 24);
+                buffer[position++] = (byte) (v4 >>> 16);
+                buffer[position++] = (byte) (v4 >>> 8);
+                buffer[position++] = (byte) v4;
             }
         }
     }
 
     /**
-     * Decodes a blob written by {@link Writer#encode}.
+     * Decodes a chunk written by {@link Writer#chunk}.
      *
+     * @param partition  the flow-topic partition of the chunk (a clustering column)
+     * @param firstOffset the chunk's first offset (a clustering column)
      * @throws StoredFlowUnreadable if the blob is not in this format
      */
-    public static FlowRecord decode(long setupTime, UUID flowUuid, ByteBuffer blob) {
+    public static List<StoredFlow> decode(int partition, long firstOffset, ByteBuffer blob) {
         Reader in = new Reader(blob.duplicate());
         try {
             int version = in.u8();
             if (version != VERSION) {
                 throw new Malformed("unknown format version " + version);
             }
-            String vrouter = in.string();
-            String sourceVn = in.string();
-            String destVn = in.string();
-            String sourceIp = in.address();
-            String destIp = in.address();
-            int protocol = in.intVarint();
-            int sport = in.intVarint();
-            int dport = in.intVarint();
-            int direction = in.intVarint();
-            String action = in.string();
-            long teardown = in.varint();
-            long packets = in.varint();
-            long bytes = in.varint();
-            return new FlowRecord(vrouter, sourceVn, destVn, sourceIp, destIp, protocol, sport, dport, direction,
-                    action, setupTime, teardown == 0 ? 0 : setupTime + teardown - 1, packets, bytes, flowUuid,
-                    in.address(), in.address(), in.string(), in.string(), in.string());
+            int count = in.intVarint();
+            List<StoredFlow> flows = new ArrayList<>(Math.min(count, blob.remaining()));
+            for (int i = 0; i < count; i++) {
+                long offset = firstOffset + in.varint();
+                flows.add(new StoredFlow(in.record(), partition, offset));
+            }
+            return flows;
         } catch (BufferUnderflowException e) {
-            throw new StoredFlowUnreadable(flowUuid, "the blob of " + blob.remaining() + " bytes ends early");
+            throw new StoredFlowUnreadable(partition, firstOffset, "the blob of " + blob.remaining() + " bytes ends early");
         } catch (Malformed | ArithmeticException e) {
-            throw new StoredFlowUnreadable(flowUuid, e.getMessage());
+            throw new StoredFlowUnreadable(partition, firstOffset, e.getMessage());
         }
     }
 
-    /** A defect found while reading; becomes a {@link StoredFlowUnreadable} naming the flow. */
+    /** A defect found while reading; becomes a {@link StoredFlowUnreadable} naming the chunk. */
     private static final class Malformed extends RuntimeException {
         Malformed(String message) {
             super(message, null, false, false);
@@ -168,6 +197,27 @@ public final class FlowRecordCodec {
     }
 
     private record Reader(ByteBuffer in) {
+
+        FlowRecord record() {
+            long setupTime = varint();
+            UUID flowUuid = new UUID(in.getLong(), in.getLong());
+            String vrouter = string();
+            String sourceVn = string();
+            String destVn = string();
+            String sourceIp = address();
+            String destIp = address();
+            int protocol = intVarint();
+            int sport = intVarint();
+            int dport = intVarint();
+            int direction = intVarint();
+            String action = string();
+            long teardown = varint();
+            long packets = varint();
+            long bytes = varint();
+            return new FlowRecord(vrouter, sourceVn, destVn, sourceIp, destIp, protocol, sport, dport, direction,
+                    action, setupTime, teardown == 0 ? 0 : setupTime + teardown - 1, packets, bytes, flowUuid,
+                    address(), address(), string(), string(), string());
+        }
 
         int u8() {
             return in.get() & 0xFF;

@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 
-import io.filament.analytics.flow.FlowRecord;
 import io.filament.analytics.flow.FlowRecordParser;
 import io.filament.analytics.flow.FlowRecordRejected;
 import io.filament.analytics.flow.FlowStore;
+import io.filament.analytics.flow.StoredFlow;
 import io.filament.analytics.history.ObjectHistoryStore;
 import io.filament.analytics.history.ObjectLogEntry;
 import io.filament.analytics.stats.StatSampler;
@@ -177,7 +177,7 @@ public final class StorageIngest implements Runnable {
      * driver (at most {@code maxInFlight} outstanding), and queues the poll until Cassandra acknowledges it.
      */
     private void submit(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
-        List<FlowRecord> flows = new ArrayList<>();
+        List<StoredFlow> flows = new ArrayList<>();
         List<StatusRecord> statuses = new ArrayList<>();
         List<ObjectLogEntry> history = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -193,8 +193,8 @@ public final class StorageIngest implements Runnable {
         Timer.Sample sample = Timer.start(meters);
         CompletableFuture<Void> acked = stores.writer().write(rows).whenComplete((v, error) -> sample.stop(writeTimer));
         Map<List<String>, Integer> flowsByLabel = new HashMap<>();
-        for (FlowRecord f : flows) {
-            flowsByLabel.merge(List.of(f.vrouter(), f.action()), 1, Integer::sum);
+        for (StoredFlow f : flows) {
+            flowsByLabel.merge(List.of(f.record().vrouter(), f.record().action()), 1, Integer::sum);
         }
         int statusCount = statuses.size();
         pending.add(PendingWrites.Poll.of(records, acked, () -> {
@@ -215,9 +215,10 @@ public final class StorageIngest implements Runnable {
         }
     }
 
-    private void parseFlow(ConsumerRecord<byte[], byte[]> record, List<FlowRecord> into) {
+    private void parseFlow(ConsumerRecord<byte[], byte[]> record, List<StoredFlow> into) {
         try {
-            into.add(flowParser.parse(KafkaRecords.key(record), record.value()));
+            into.add(new StoredFlow(flowParser.parse(KafkaRecords.key(record), record.value()), record.partition(),
+                    record.offset()));
         } catch (FlowRecordRejected e) {
             deadLetters.reject(record, e.field(), e.getMessage());
         }

@@ -35,6 +35,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 
 import io.filament.analytics.AnalyticsProperties;
+import io.filament.analytics.flow.FlowIndex;
 import io.filament.analytics.flow.FlowRecord;
 import io.filament.analytics.flow.FlowRecordParser;
 import io.filament.analytics.flow.FlowStore;
@@ -151,7 +152,7 @@ public final class AnalyticsBenchmark {
         thread.join(30_000);
         dlq.close();
         var write = meters.find("filament.analytics.store.write").timer();
-        System.out.printf("ingest Kafka -> Cassandra (3 flow tables, one blob row each): %.0f records in %.1f s = %.0f records/s wall;"
+        System.out.printf("ingest Kafka -> Cassandra (3 flow tables, records in chunks): %.0f records in %.1f s = %.0f records/s wall;"
                         + " benchmark JVM used %.1f CPU-s = %.0f records per CPU-second;"
                         + " %d batches, mean batch write %.1f ms, max %.1f ms%n",
                 stored, seconds, stored / seconds, cpuSeconds, stored / cpuSeconds, write.count(),
@@ -203,7 +204,7 @@ public final class AnalyticsBenchmark {
             org.awaitility.Awaitility.await("compactions finished").atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> ((Number) server.getAttribute(pending, "Value")).intValue() == 0);
-            for (String table : List.of("flow_records_by_sourcevn", "flow_records_by_destvn", "flow_records_by_vrouter")) {
+            for (String table : Arrays.stream(FlowIndex.values()).map(FlowIndex::table).toList()) {
                 live.put(table, ((Number) server.getAttribute(new ObjectName("org.apache.cassandra.metrics:type=Table,keyspace="
                         + keyspace + ",scope=" + table + ",name=LiveDiskSpaceUsed"), "Count")).longValue());
             }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 
 class FlowRecordCodecTest {
 
@@ -22,53 +26,76 @@ class FlowRecordCodecTest {
             "default-domain:demo:blue", "10.1.1.3", "10.2.2.3", 1, 4711, 0, 1, "pass", 1_764_324_000_123_456L, 0,
             3, 252, UUID.fromString("8a6c1c58-5e0e-4a57-8f4e-2b8f2a0c0e11"), "127.0.0.11", "127.0.0.12", "", "", "");
 
-    private static FlowRecord roundTrip(FlowRecord r) {
-        ByteBuffer blob = new FlowRecordCodec.Writer().encode(r);
-        return FlowRecordCodec.decode(r.setupTime(), r.flowUuid(), blob);
+    private static List<StoredFlow> roundTrip(List<StoredFlow> flows) {
+        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(flows);
+        return FlowRecordCodec.decode(flows.getFirst().partition(), flows.getFirst().offset(), blob);
+    }
+
+    private static List<StoredFlow> inPartition(int partition, long firstOffset, List<FlowRecord> records) {
+        List<StoredFlow> flows = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            flows.add(new StoredFlow(records.get(i), partition, firstOffset + 3L * i));
+        }
+        return flows;
     }
 
     @Test
     void keepsEveryFieldOfATypicalRecord() {
-        assertThat(roundTrip(RED_TO_BLUE)).isEqualTo(RED_TO_BLUE);
+        List<StoredFlow> one = List.of(new StoredFlow(RED_TO_BLUE, 2, 4711));
+
+        assertThat(roundTrip(one)).isEqualTo(one);
     }
 
     @Test
-    void storesATypicalRecordInUnderAHundredBytes() {
-        assertThat(new FlowRecordCodec.Writer().encode(RED_TO_BLUE).remaining()).isLessThan(100);
+    void storesATypicalRecordInUnderOneHundredAndTwentyBytes() {
+        int bytes = new FlowRecordCodec.Writer().chunk(inPartition(0, 1000, java.util.Collections.nCopies(100, RED_TO_BLUE)))
+                .remaining();
+
+        assertThat(bytes / 100).isLessThan(120);
     }
 
-    @Property(tries = 500)
-    void decodingReturnsTheRecordThatWasEncoded(@ForAll("records") FlowRecord record) {
-        assertThat(roundTrip(record)).isEqualTo(record);
+    @Property(tries = 300)
+    void decodingReturnsTheRecordsThatWereEncoded(@ForAll @IntRange(min = 0, max = 63) int partition,
+                                                  @ForAll @LongRange(min = 0, max = Long.MAX_VALUE / 4) long firstOffset,
+                                                  @ForAll("chunks") List<FlowRecord> records) {
+        List<StoredFlow> flows = inPartition(partition, firstOffset, records);
+
+        assertThat(roundTrip(flows)).isEqualTo(flows);
     }
 
-    @Property(tries = 100)
-    void oneWriterEncodesRecordsIndependently(@ForAll("records") FlowRecord first, @ForAll("records") FlowRecord second) {
+    @Property(tries = 50)
+    void oneWriterEncodesChunksIndependently(@ForAll("chunks") List<FlowRecord> first,
+                                             @ForAll("chunks") List<FlowRecord> second) {
         FlowRecordCodec.Writer writer = new FlowRecordCodec.Writer();
-        ByteBuffer a = writer.encode(first);
-        ByteBuffer b = writer.encode(second);
+        ByteBuffer a = writer.chunk(inPartition(1, 10, first));
+        ByteBuffer b = writer.chunk(inPartition(2, 20, second));
 
-        assertThat(FlowRecordCodec.decode(first.setupTime(), first.flowUuid(), a)).isEqualTo(first);
-        assertThat(FlowRecordCodec.decode(second.setupTime(), second.flowUuid(), b)).isEqualTo(second);
+        assertThat(FlowRecordCodec.decode(1, 10, a)).isEqualTo(inPartition(1, 10, first));
+        assertThat(FlowRecordCodec.decode(2, 20, b)).isEqualTo(inPartition(2, 20, second));
     }
 
     @Test
-    void refusesABlobOfAnotherVersionNamingTheFlow() {
-        ByteBuffer blob = new FlowRecordCodec.Writer().encode(RED_TO_BLUE);
+    void refusesABlobOfAnotherVersionNamingTheChunk() {
+        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
         blob.put(0, (byte) 9);
 
-        assertThatThrownBy(() -> FlowRecordCodec.decode(1, RED_TO_BLUE.flowUuid(), blob))
+        assertThatThrownBy(() -> FlowRecordCodec.decode(2, 4711, blob))
                 .isInstanceOf(StoredFlowUnreadable.class)
-                .hasMessageContaining(RED_TO_BLUE.flowUuid().toString()).hasMessageContaining("version 9");
+                .hasMessageContaining("partition 2 from offset 4711").hasMessageContaining("version 9");
     }
 
     @Test
     void refusesATruncatedBlob() {
-        ByteBuffer blob = new FlowRecordCodec.Writer().encode(RED_TO_BLUE);
+        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
         ByteBuffer cut = ByteBuffer.wrap(Arrays.copyOf(blob.array(), blob.remaining() - 3));
 
-        assertThatThrownBy(() -> FlowRecordCodec.decode(1, RED_TO_BLUE.flowUuid(), cut))
+        assertThatThrownBy(() -> FlowRecordCodec.decode(2, 4711, cut))
                 .isInstanceOf(StoredFlowUnreadable.class).hasMessageContaining("ends early");
+    }
+
+    @Provide
+    Arbitrary<List<FlowRecord>> chunks() {
+        return records().list().ofMinSize(1).ofMaxSize(20);
     }
 
     @Provide

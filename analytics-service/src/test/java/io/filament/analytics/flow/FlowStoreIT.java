@@ -22,7 +22,10 @@ import io.filament.analytics.store.CassandraSchema;
 import io.filament.testsupport.LocalInfrastructure;
 import io.filament.testsupport.LocalInfrastructureTest;
 
-/** The flow tables on the real Cassandra: what is written is read back whole, from every index, with its TTL. */
+/**
+ * The flow tables on the real Cassandra: what is written is read back whole, from every index, with its TTL, and a
+ * flow reported several times (or a poll written again) yields its latest report once.
+ */
 @LocalInfrastructureTest
 class FlowStoreIT {
 
@@ -47,8 +50,19 @@ class FlowStoreIT {
         session.close();
     }
 
+    private static long nextOffset = 1_000;
+
+    /** Writes the records as one poll of topic partition 0 would, at the next offsets. */
     private static void write(List<FlowRecord> records) throws Exception {
-        writer.write(store.rows(records)).get(60, TimeUnit.SECONDS);
+        List<StoredFlow> flows = new ArrayList<>();
+        for (FlowRecord r : records) {
+            flows.add(new StoredFlow(r, 0, nextOffset++));
+        }
+        writeAt(flows);
+    }
+
+    private static void writeAt(List<StoredFlow> flows) throws Exception {
+        writer.write(store.rows(flows)).get(60, TimeUnit.SECONDS);
     }
 
     private static List<FlowRecord> read(FlowIndex index, String value, long from, long to) throws Exception {
@@ -84,12 +98,44 @@ class FlowStoreIT {
         write(List.of(record));
 
         for (FlowIndex index : FlowIndex.values()) {
-            Row row = session.execute("SELECT TTL(record) FROM " + keyspace + "." + index.table()
-                            + " WHERE index_value = ? AND bucket = ? AND setup_time = ? AND flowuuid = ?",
-                    record.value(index.field()), FlowIndex.bucketOf(now), now, record.flowUuid()).one();
+            Row row = session.execute("SELECT TTL(records) FROM " + keyspace + "." + index.table()
+                    + " WHERE index_value = ? AND bucket = ?", record.value(index.field()), FlowIndex.bucketOf(now)).one();
             assertThat(row).as(index.table()).isNotNull();
             assertThat(row.getInt(0)).as(index.table()).isBetween((int) TTL.toSeconds() - 120, (int) TTL.toSeconds());
         }
+    }
+
+    @Test
+    void onePollBecomesOneChunkRowPerTablePartitionAndTopicPartition() throws Exception {
+        long minute = System.currentTimeMillis() * 1000 / MINUTE * MINUTE;
+        List<StoredFlow> poll = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            poll.add(new StoredFlow(flow("chunks", minute + i, 10 + i), i % 2, 500 + i));
+        }
+        writeAt(poll);
+
+        long rows = session.execute("SELECT COUNT(*) FROM " + keyspace + "." + FlowIndex.BY_SOURCE_VN.table()
+                + " WHERE index_value = ? AND bucket = ?", "default-domain:demo:red-chunks", FlowIndex.bucketOf(minute))
+                .one().getLong(0);
+        assertThat(rows).isEqualTo(2);
+        assertThat(read(FlowIndex.BY_SOURCE_VN, "default-domain:demo:red-chunks", minute, minute + MINUTE - 1))
+                .containsExactlyElementsOf(poll.stream().map(StoredFlow::record).toList());
+    }
+
+    @Test
+    void aPollReadAgainWithOtherBoundariesStillYieldsTheLatestReportOfEachFlow() throws Exception {
+        long now = System.currentTimeMillis() * 1000;
+        FlowRecord early = flow("replay", now, 100);
+        FlowRecord late = withBytes(early, 5_000);
+        FlowRecord other = flow("replay", now + 1, 7);
+        // First reading: offsets 10..11 and 12 in two polls. Read again from 10 after a failure: 10, then 11..12,
+        // so the chunk keyed (3, 10) is overwritten with fewer records and the rest come in the next chunk.
+        writeAt(List.of(new StoredFlow(early, 3, 10), new StoredFlow(other, 3, 11)));
+        writeAt(List.of(new StoredFlow(late, 3, 12)));
+        writeAt(List.of(new StoredFlow(early, 3, 10)));
+        writeAt(List.of(new StoredFlow(other, 3, 11), new StoredFlow(late, 3, 12)));
+
+        assertThat(read(FlowIndex.BY_DEST_VN, early.destVn(), now, now + 1)).containsExactly(late, other);
     }
 
     @Test
@@ -115,14 +161,18 @@ class FlowStoreIT {
     void aLaterReportOfAFlowReplacesTheEarlierOne() throws Exception {
         long now = System.currentTimeMillis() * 1000;
         FlowRecord first = flow("update", now, 100);
-        FlowRecord later = new FlowRecord(first.vrouter(), first.sourceVn(), first.destVn(), first.sourceIp(),
-                first.destIp(), first.protocol(), first.sourcePort(), first.destPort(), first.directionIngress(),
-                first.action(), first.setupTime(), first.teardownTime(), 99, 9_900, first.flowUuid(), first.vrouterIp(),
-                first.otherVrouterIp(), first.sgRuleUuid(), first.nwAceUuid(), first.dropReason());
+        FlowRecord later = withBytes(first, 9_900);
         write(List.of(first));
         write(List.of(later));
 
         assertThat(read(FlowIndex.BY_DEST_VN, first.destVn(), now, now)).containsExactly(later);
+    }
+
+    private static FlowRecord withBytes(FlowRecord f, long bytes) {
+        return new FlowRecord(f.vrouter(), f.sourceVn(), f.destVn(), f.sourceIp(), f.destIp(), f.protocol(),
+                f.sourcePort(), f.destPort(), f.directionIngress(), f.action(), f.setupTime(), f.teardownTime(),
+                bytes / 100, bytes, f.flowUuid(), f.vrouterIp(), f.otherVrouterIp(), f.sgRuleUuid(), f.nwAceUuid(),
+                f.dropReason());
     }
 
     private static AnalyticsProperties properties(String keyspace) {
