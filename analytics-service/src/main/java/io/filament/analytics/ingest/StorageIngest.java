@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -147,7 +148,7 @@ public final class StorageIngest implements Runnable {
             Map<TopicPartition, OffsetAndMetadata> mine = new HashMap<>(settled.commit());
             mine.keySet().retainAll(consumer.assignment());
             if (waitForAll) {
-                consumer.commitSync(mine);
+                commitBeforeHandover(mine);
             } else {
                 consumer.commitAsync(mine, (offsets, error) -> {
                     if (error != null) {
@@ -158,6 +159,19 @@ public final class StorageIngest implements Runnable {
             healthy = true;
         }
         settled.failure().ifPresent(failure -> rewind(settled.rewind(), failure));
+    }
+
+    /**
+     * Before a rebalance or shutdown. If the group has already moved on, the offsets are not committed and the
+     * next owner reads those records again, which only rewrites the same rows.
+     */
+    private void commitBeforeHandover(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            consumer.commitSync(offsets);
+        } catch (KafkaException e) {
+            log.warn("committing {} partitions before handing them over failed, their owner reads them again: {}",
+                    offsets.size(), e.toString());
+        }
     }
 
     private void rewind(Map<TopicPartition, Long> rewind, Throwable failure) {

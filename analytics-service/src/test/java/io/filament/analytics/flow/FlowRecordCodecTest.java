@@ -47,11 +47,22 @@ class FlowRecordCodecTest {
     }
 
     @Test
-    void storesATypicalRecordInUnderOneHundredAndTwentyBytes() {
-        int bytes = new FlowRecordCodec.Writer().chunk(inPartition(0, 1000, java.util.Collections.nCopies(100, RED_TO_BLUE)))
-                .remaining();
+    void storesRecordsThatShareTheirStringsInUnderSeventyBytesEach() {
+        List<StoredFlow> flows = inPartition(0, 1000, java.util.Collections.nCopies(100, RED_TO_BLUE));
+        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(flows);
 
-        assertThat(bytes / 100).isLessThan(120);
+        assertThat(blob.remaining() / 100).isLessThan(70);
+        assertThat(FlowRecordCodec.decode(0, 1000, blob)).isEqualTo(flows);
+    }
+
+    @Test
+    void refusesAReferenceToAStringNotYetInTheChunk() {
+        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
+        // version, count, offset delta, setup_time (8 varint bytes), flowuuid (16): then the vrouter's string tag.
+        blob.put(1 + 1 + 1 + 8 + 16, (byte) 5);
+
+        assertThatThrownBy(() -> FlowRecordCodec.decode(2, 4711, blob))
+                .isInstanceOf(StoredFlowUnreadable.class).hasMessageContaining("reference to string 5 of 0");
     }
 
     @Property(tries = 300)
