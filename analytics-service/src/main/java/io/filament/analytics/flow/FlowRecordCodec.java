@@ -38,6 +38,8 @@ import java.util.UUID;
  *  addr         tag byte: 4 = the four bytes of a dotted-quad IPv4 address in its canonical text form;
  *               0 = a str holding the text as it was received (IPv6, empty, anything else)
  *  offset delta the record's offset in the flow topic minus the chunk's first offset (a clustering column)
+ *  setup_time   zigzag varint of setup_time minus the previous record's (0 before the first record): the
+ *               flows of a chunk start within the same minute, so this takes 3–4 bytes instead of 8
  *  flowuuid     most significant 8 bytes, then least significant 8 bytes, big-endian
  *  teardown     0 while the flow is active, else teardown_time - setup_time + 1
  * </pre>
@@ -59,6 +61,7 @@ public final class FlowRecordCodec {
     public static final class Writer {
 
         private final Map<String, Integer> strings = new HashMap<>();
+        private long previousSetup;
         private byte[] buffer = new byte[4096];
         private int position;
 
@@ -70,6 +73,7 @@ public final class FlowRecordCodec {
         public ByteBuffer chunk(List<StoredFlow> flows) {
             position = 0;
             strings.clear();
+            previousSetup = 0;
             put(VERSION);
             varint(flows.size());
             long first = flows.getFirst().offset();
@@ -81,7 +85,8 @@ public final class FlowRecordCodec {
         }
 
         private void record(FlowRecord r) {
-            varint(r.setupTime());
+            zigzag(r.setupTime() - previousSetup);
+            previousSetup = r.setupTime();
             fixed64(r.flowUuid().getMostSignificantBits());
             fixed64(r.flowUuid().getLeastSignificantBits());
             string(r.vrouter());
@@ -120,6 +125,10 @@ public final class FlowRecordCodec {
             for (int shift = 56; shift >= 0; shift -= 8) {
                 buffer[position++] = (byte) (v >>> shift);
             }
+        }
+
+        private void zigzag(long value) {
+            varint((value << 1) ^ (value >> 63));
         }
 
         private void varint(long value) {
@@ -214,14 +223,20 @@ public final class FlowRecordCodec {
         }
     }
 
-    private record Reader(ByteBuffer in, List<String> strings) {
+    private static final class Reader {
+
+        private final ByteBuffer in;
+        private final List<String> strings = new ArrayList<>();
+        private long previousSetup;
 
         Reader(ByteBuffer in) {
-            this(in, new ArrayList<>());
+            this.in = in;
         }
 
         FlowRecord record() {
-            long setupTime = varint();
+            long zigzag = varint();
+            long setupTime = previousSetup + ((zigzag >>> 1) ^ -(zigzag & 1));
+            previousSetup = setupTime;
             UUID flowUuid = new UUID(in.getLong(), in.getLong());
             String vrouter = string();
             String sourceVn = string();
