@@ -41,7 +41,7 @@ public final class FlowStore {
     private final int ttlSeconds;
     private final Map<FlowIndex, PreparedStatement> inserts = new EnumMap<>(FlowIndex.class);
     private final Map<FlowIndex, PreparedStatement> selects = new EnumMap<>(FlowIndex.class);
-    private final FlowRecordCodec.Writer codec = new FlowRecordCodec.Writer();
+    private final FlowChunkWriter codec = new FlowChunkWriter();
 
     private record PartitionKey(FlowIndex index, String value, long bucket) {
     }

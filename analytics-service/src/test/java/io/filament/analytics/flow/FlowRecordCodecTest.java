@@ -27,7 +27,7 @@ class FlowRecordCodecTest {
             3, 252, UUID.fromString("8a6c1c58-5e0e-4a57-8f4e-2b8f2a0c0e11"), "127.0.0.11", "127.0.0.12", "", "", "");
 
     private static List<StoredFlow> roundTrip(List<StoredFlow> flows) {
-        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(flows);
+        ByteBuffer blob = new FlowChunkWriter().chunk(flows);
         return FlowRecordCodec.decode(flows.getFirst().partition(), flows.getFirst().offset(), blob);
     }
 
@@ -49,7 +49,7 @@ class FlowRecordCodecTest {
     @Test
     void storesRecordsThatShareTheirStringsInUnderSeventyBytesEach() {
         List<StoredFlow> flows = inPartition(0, 1000, java.util.Collections.nCopies(100, RED_TO_BLUE));
-        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(flows);
+        ByteBuffer blob = new FlowChunkWriter().chunk(flows);
 
         assertThat(blob.remaining() / 100).isLessThan(70);
         assertThat(FlowRecordCodec.decode(0, 1000, blob)).isEqualTo(flows);
@@ -57,7 +57,7 @@ class FlowRecordCodecTest {
 
     @Test
     void refusesAReferenceToAStringNotYetInTheChunk() {
-        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
+        ByteBuffer blob = new FlowChunkWriter().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
         // version, count, offset delta, setup_time (8 varint bytes), flowuuid (16): then the vrouter's string tag.
         blob.put(1 + 1 + 1 + 8 + 16, (byte) 5);
 
@@ -77,7 +77,7 @@ class FlowRecordCodecTest {
     @Property(tries = 50)
     void oneWriterEncodesChunksIndependently(@ForAll("chunks") List<FlowRecord> first,
                                              @ForAll("chunks") List<FlowRecord> second) {
-        FlowRecordCodec.Writer writer = new FlowRecordCodec.Writer();
+        FlowChunkWriter writer = new FlowChunkWriter();
         ByteBuffer a = writer.chunk(inPartition(1, 10, first));
         ByteBuffer b = writer.chunk(inPartition(2, 20, second));
 
@@ -87,7 +87,7 @@ class FlowRecordCodecTest {
 
     @Test
     void refusesABlobOfAnotherVersionNamingTheChunk() {
-        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
+        ByteBuffer blob = new FlowChunkWriter().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
         blob.put(0, (byte) 9);
 
         assertThatThrownBy(() -> FlowRecordCodec.decode(2, 4711, blob))
@@ -97,7 +97,7 @@ class FlowRecordCodecTest {
 
     @Test
     void refusesATruncatedBlob() {
-        ByteBuffer blob = new FlowRecordCodec.Writer().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
+        ByteBuffer blob = new FlowChunkWriter().chunk(List.of(new StoredFlow(RED_TO_BLUE, 2, 4711)));
         ByteBuffer cut = ByteBuffer.wrap(Arrays.copyOf(blob.array(), blob.remaining() - 3));
 
         assertThatThrownBy(() -> FlowRecordCodec.decode(2, 4711, cut))
