@@ -183,7 +183,9 @@ public final class StorageIngest implements Runnable {
                 consumer.seek(partition, offset);
             }
         });
-        pause();
+        if (running) {
+            pause();
+        }
     }
 
     /**
