@@ -66,13 +66,13 @@ class IngestConfiguration {
                 ConsumerConfig.CLIENT_ID_CONFIG, "analytics-storage-" + shortId(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, p.ingest().maxPollRecords()));
-        storageConsumer.subscribe(List.of(p.topics().status(), p.topics().flows()));
         KafkaConsumer<byte[], byte[]> replicaConsumer = consumer(p, Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "analytics-replica-" + shortId()));
         new KafkaClientMetrics(storageConsumer).bindTo(meters);
         StorageIngest storage = new StorageIngest(storageConsumer, p.topics().status(), statusParser, flowParser,
                 new StorageIngest.Stores(flows, stats, history, writer), new DeadLetters(dlq, meters, List.of(p.topics().status(), p.topics().flows())),
                 p.ingest().retryBackoff(), meters);
+        storage.subscribe(List.of(p.topics().status(), p.topics().flows()));
         StatusReplica replica = new StatusReplica(replicaConsumer, p.topics().status(), p.topics().configEvents(),
                 statusParser, uves, alarms, realisation, json, clock, p.alarms().evaluationInterval(),
                 p.alarms().realisationThreshold().plusMinutes(10));

@@ -1,9 +1,11 @@
 package io.filament.analytics.flow;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,75 +20,110 @@ import com.datastax.oss.driver.api.core.cql.Row;
 
 import io.filament.analytics.store.BoundedWriter;
 
-/** Flow records in Cassandra: written to every {@link FlowIndex} table, read from one. */
+/**
+ * Flow records in Cassandra. Each {@link FlowIndex} table is partitioned by the indexed value and a minute of
+ * setup time; within a partition, one row per chunk: the records of one poll that belong there and come from one
+ * partition of the flow topic ({@link FlowRecordCodec}), keyed by that topic partition and the chunk's first
+ * offset. Readers keep, per flow, the report with the highest offset, so a flow reported again and a poll written
+ * twice both read as the latest report once. A poll read again after a failed write may overwrite a chunk with
+ * fewer records (its boundaries can differ); the records it no longer holds follow in the next polls of the same
+ * re-reading, which are written before any offset past them is committed. {@link #rows} is called by the ingest
+ * thread only; reads are thread-safe.
+ */
 public final class FlowStore {
 
-    private static final String COLUMNS = "vrouter, sourcevn, destvn, sourceip, destip, protocol, sport, dport,"
-            + " direction_ing, action, setup_time, teardown_time, agg_packets, agg_bytes, flowuuid, vrouter_ip,"
-            + " other_vrouter_ip, sg_rule_uuid, nw_ace_uuid, drop_reason";
+    /** Records per chunk at most, so that a row stays far below Cassandra's mutation size limits (~115 B each). */
+    static final int CHUNK_RECORDS = 500;
+    /** Chunk rows fetched per page of a partition. */
+    private static final int PAGE_SIZE = 200;
 
     private final CqlSession session;
     private final int ttlSeconds;
     private final Map<FlowIndex, PreparedStatement> inserts = new EnumMap<>(FlowIndex.class);
     private final Map<FlowIndex, PreparedStatement> selects = new EnumMap<>(FlowIndex.class);
+    private final FlowChunkWriter codec = new FlowChunkWriter();
+
+    private record PartitionKey(FlowIndex index, String value, long bucket) {
+    }
+
+    private record ChunkKey(PartitionKey partition, int topicPartition) {
+    }
+
+    private record FlowKey(UUID flowUuid, long setupTime) {
+    }
 
     public FlowStore(CqlSession session, String keyspace, int ttlSeconds) {
         this.session = session;
         this.ttlSeconds = ttlSeconds;
         for (FlowIndex index : FlowIndex.values()) {
             String table = keyspace + "." + index.table();
-            inserts.put(index, session.prepare("INSERT INTO " + table + " (index_value, bucket, " + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TTL ?"));
-            selects.put(index, session.prepare("SELECT " + COLUMNS + " FROM " + table
-                    + " WHERE index_value = ? AND bucket = ? AND setup_time >= ? AND setup_time <= ?"));
+            inserts.put(index, session.prepare("INSERT INTO " + table + " (index_value, bucket, topic_partition,"
+                    + " first_offset, records) VALUES (?, ?, ?, ?, ?) USING TTL ?"));
+            selects.put(index, session.prepare("SELECT topic_partition, first_offset, records FROM " + table
+                    + " WHERE index_value = ? AND bucket = ?"));
         }
     }
 
-    /** Rows for the records, grouped by partition, ready for {@link BoundedWriter}. */
-    public Collection<List<BoundStatement>> rows(List<FlowRecord> records) {
-        Map<String, List<BoundStatement>> partitions = new HashMap<>();
-        for (FlowRecord r : records) {
-            long bucket = FlowIndex.bucketOf(r.setupTime());
+    /**
+     * Chunk rows for the records (each record goes to one chunk of every table), grouped by Cassandra partition,
+     * ready for {@link BoundedWriter}. Ingest thread only.
+     *
+     * @param flows records of one poll, in offset order within each topic partition
+     */
+    public Collection<List<BoundStatement>> rows(List<StoredFlow> flows) {
+        Map<ChunkKey, List<StoredFlow>> chunks = new LinkedHashMap<>();
+        for (StoredFlow flow : flows) {
+            long bucket = FlowIndex.bucketOf(flow.record().setupTime());
             for (FlowIndex index : FlowIndex.values()) {
-                String value = (String) r.value(index.field());
-                BoundStatement row = inserts.get(index).bind(value, bucket, r.vrouter(), r.sourceVn(), r.destVn(),
-                        r.sourceIp(), r.destIp(), r.protocol(), r.sourcePort(), r.destPort(), r.directionIngress(),
-                        r.action(), r.setupTime(), r.teardownTime(), r.aggPackets(), r.aggBytes(), r.flowUuid(),
-                        r.vrouterIp(), r.otherVrouterIp(), r.sgRuleUuid(), r.nwAceUuid(), r.dropReason(), ttlSeconds);
-                partitions.computeIfAbsent(index.table() + '\u0000' + value + '\u0000' + bucket,
-                        k -> new ArrayList<>()).add(row);
+                String value = (String) flow.record().value(index.field());
+                chunks.computeIfAbsent(new ChunkKey(new PartitionKey(index, value, bucket), flow.partition()),
+                        k -> new ArrayList<>()).add(flow);
             }
         }
+        Map<PartitionKey, List<BoundStatement>> partitions = new HashMap<>();
+        chunks.forEach((key, members) -> {
+            PartitionKey p = key.partition();
+            List<BoundStatement> rows = partitions.computeIfAbsent(p, k -> new ArrayList<>());
+            for (int from = 0; from < members.size(); from += CHUNK_RECORDS) {
+                List<StoredFlow> chunk = members.subList(from, Math.min(members.size(), from + CHUNK_RECORDS));
+                ByteBuffer blob = codec.chunk(chunk);
+                rows.add(inserts.get(p.index()).bind(p.value(), p.bucket(), key.topicPartition(),
+                        chunk.getFirst().offset(), blob, ttlSeconds));
+            }
+        });
         return partitions.values();
     }
 
-    /** Records whose indexed field equals {@code value} and whose setup time is in [from, to] (µs). */
+    /**
+     * The latest report of every flow whose indexed field equals {@code value} and whose setup time is in
+     * [from, to] (µs): reads the whole minute partitions the range touches and keeps the records inside it.
+     */
     public CompletionStage<List<FlowRecord>> read(FlowIndex index, String value, long from, long to) {
-        List<CompletableFuture<List<FlowRecord>>> parts = new ArrayList<>();
+        List<CompletableFuture<Map<FlowKey, StoredFlow>>> parts = new ArrayList<>();
         for (long bucket = FlowIndex.bucketOf(from); bucket <= FlowIndex.bucketOf(to); bucket++) {
-            BoundStatement select = selects.get(index).bind(value, bucket, from, to).setPageSize(5000);
-            parts.add(session.executeAsync(select).thenCompose(rs -> drain(rs, new ArrayList<>())).toCompletableFuture());
+            BoundStatement select = selects.get(index).bind(value, bucket).setPageSize(PAGE_SIZE);
+            parts.add(session.executeAsync(select).thenCompose(rs -> drain(rs, from, to, new HashMap<>()))
+                    .toCompletableFuture());
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<FlowRecord> all = new ArrayList<>();
-            parts.forEach(p -> all.addAll(p.join()));
+            // A flow's setup time fixes its bucket, so each flow appears in one part only.
+            parts.forEach(p -> p.join().values().forEach(f -> all.add(f.record())));
             return all;
         });
     }
 
-    private static CompletionStage<List<FlowRecord>> drain(AsyncResultSet rs, List<FlowRecord> into) {
+    private static CompletionStage<Map<FlowKey, StoredFlow>> drain(AsyncResultSet rs, long from, long to,
+                                                                   Map<FlowKey, StoredFlow> latest) {
         for (Row row : rs.currentPage()) {
-            into.add(record(row));
+            for (StoredFlow flow : FlowRecordCodec.decode(row.getInt(0), row.getLong(1), row.getByteBuffer(2))) {
+                long setup = flow.record().setupTime();
+                if (setup >= from && setup <= to) {
+                    latest.merge(new FlowKey(flow.record().flowUuid(), setup), flow, (a, b) -> b.after(a) ? b : a);
+                }
+            }
         }
-        return rs.hasMorePages() ? rs.fetchNextPage().thenCompose(next -> drain(next, into))
-                : CompletableFuture.completedFuture(into);
-    }
-
-    private static FlowRecord record(Row row) {
-        UUID uuid = row.getUuid(14);
-        return new FlowRecord(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                row.getString(4), row.getInt(5), row.getInt(6), row.getInt(7), row.getInt(8), row.getString(9),
-                row.getLong(10), row.getLong(11), row.getLong(12), row.getLong(13), uuid, row.getString(15),
-                row.getString(16), row.getString(17), row.getString(18), row.getString(19));
+        return rs.hasMorePages() ? rs.fetchNextPage().thenCompose(next -> drain(next, from, to, latest))
+                : CompletableFuture.completedFuture(latest);
     }
 }

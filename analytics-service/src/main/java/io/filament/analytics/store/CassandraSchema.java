@@ -18,11 +18,9 @@ import io.filament.analytics.flow.FlowIndex;
 public final class CassandraSchema {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraSchema.class);
-    private static final String FLOW_COLUMNS = "index_value text, bucket bigint, setup_time bigint, flowuuid uuid,"
-            + " vrouter text, sourcevn text, destvn text, sourceip text, destip text, protocol int, sport int,"
-            + " dport int, direction_ing int, action text, teardown_time bigint, agg_packets bigint,"
-            + " agg_bytes bigint, vrouter_ip text, other_vrouter_ip text, sg_rule_uuid text, nw_ace_uuid text,"
-            + " drop_reason text";
+    /** A chunk of flow records in one blob ({@code FlowRecordCodec}), keyed by where they were read in the topic. */
+    private static final String FLOW_COLUMNS = "index_value text, bucket bigint, topic_partition int,"
+            + " first_offset bigint, records blob";
 
     private CassandraSchema() {
     }
@@ -34,7 +32,8 @@ public final class CassandraSchema {
         TimeSeriesTable flows = new TimeSeriesTable(properties.ttl().flows());
         for (FlowIndex index : FlowIndex.values()) {
             table(session, ks + "." + index.table(), "(" + FLOW_COLUMNS
-                    + ", PRIMARY KEY ((index_value, bucket), setup_time, flowuuid))", flows, "setup_time ASC, flowuuid ASC");
+                    + ", PRIMARY KEY ((index_value, bucket), topic_partition, first_offset))", flows,
+                    "topic_partition ASC, first_offset ASC");
         }
         table(session, ks + ".stat_samples", "(stat_table text, bucket bigint, t bigint, name text, source text,"
                 + " value double, PRIMARY KEY ((stat_table, bucket), t, name, source))",

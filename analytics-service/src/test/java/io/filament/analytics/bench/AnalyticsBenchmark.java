@@ -35,6 +35,7 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 
 import io.filament.analytics.AnalyticsProperties;
+import io.filament.analytics.flow.FlowIndex;
 import io.filament.analytics.flow.FlowRecord;
 import io.filament.analytics.flow.FlowRecordParser;
 import io.filament.analytics.flow.FlowStore;
@@ -62,7 +63,6 @@ public final class AnalyticsBenchmark {
         FlowLoad load = new FlowLoad(records, arg(args, 1, 50), arg(args, 2, 4), arg(args, 3, 110), nowMicros());
         int queries = arg(args, 4, 50);
         String bootstrap = System.getProperty("bench.kafka", "127.0.0.1:9092");
-        Path dataDir = Path.of(System.getProperty("bench.cassandra-data", "var/cassandra/data"));
         String suffix = Long.toString(System.currentTimeMillis(), 36);
         String keyspace = "bench_analytics_" + suffix;
         String topic = "bench.flows." + suffix;
@@ -87,11 +87,15 @@ public final class AnalyticsBenchmark {
                 ingest(bootstrap, topic, session, keyspace, flows, json, records);
                 query(new QueryParser(Clock.systemUTC()), new QueryExecutor(flows, new StatStore(session, keyspace,
                         3600), new ObjectHistoryStore(session, keyspace, 3600), 5_000_000), load, queries);
-                disk(keyspace, dataDir, records);
+                disk(keyspace, records);
             } finally {
                 if (!Boolean.getBoolean("bench.keep")) {
                     session.execute("DROP KEYSPACE IF EXISTS " + keyspace);
                     admin.deleteTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+                    boolean keyspaceGone = session.execute("SELECT keyspace_name FROM system_schema.keyspaces"
+                            + " WHERE keyspace_name = ?", keyspace).one() == null;
+                    System.out.printf("cleanup: keyspace %s %s, topic %s deleted%n", keyspace,
+                            keyspaceGone ? "dropped" : "STILL PRESENT", topic);
                 }
             }
         }
@@ -127,7 +131,6 @@ public final class AnalyticsBenchmark {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(topic));
         KafkaProducer<byte[], byte[]> dlq = new KafkaProducer<>(Map.<String, Object>of(
                 "bootstrap.servers", bootstrap), new ByteArraySerializer(), new ByteArraySerializer());
         StorageIngest ingest = new StorageIngest(consumer, "bench.status.unused",
@@ -135,6 +138,7 @@ public final class AnalyticsBenchmark {
                 new StorageIngest.Stores(flows, new StatStore(session, keyspace, 3600),
                         new ObjectHistoryStore(session, keyspace, 3600), new BoundedWriter(session, 128)),
                 new DeadLetters(dlq, meters, List.of(topic)), Duration.ofSeconds(2), meters);
+        ingest.subscribe(List.of(topic));
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
@@ -148,7 +152,7 @@ public final class AnalyticsBenchmark {
         thread.join(30_000);
         dlq.close();
         var write = meters.find("filament.analytics.store.write").timer();
-        System.out.printf("ingest Kafka -> Cassandra (3 flow tables): %.0f records in %.1f s = %.0f records/s wall;"
+        System.out.printf("ingest Kafka -> Cassandra (3 flow tables, records in chunks): %.0f records in %.1f s = %.0f records/s wall;"
                         + " benchmark JVM used %.1f CPU-s = %.0f records per CPU-second;"
                         + " %d batches, mean batch write %.1f ms, max %.1f ms%n",
                 stored, seconds, stored / seconds, cpuSeconds, stored / cpuSeconds, write.count(),
@@ -186,28 +190,49 @@ public final class AnalyticsBenchmark {
         }
     }
 
-    private static void disk(String keyspace, Path dataDir, int records) throws Exception {
+    private static void disk(String keyspace, int records) throws Exception {
+        List<Path> locations;
+        Map<String, Long> live = new java.util.TreeMap<>();
         try (JMXConnector jmx = JMXConnectorFactory.connect(new JMXServiceURL(
                 "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + System.getProperty("bench.jmx-port", "7199") + "/jmxrmi"))) {
-            jmx.getMBeanServerConnection().invoke(new ObjectName("org.apache.cassandra.db:type=StorageService"),
-                    "forceKeyspaceFlush", new Object[] {keyspace, new String[0]},
+            var server = jmx.getMBeanServerConnection();
+            ObjectName storage = new ObjectName("org.apache.cassandra.db:type=StorageService");
+            server.invoke(storage, "forceKeyspaceFlush", new Object[] {keyspace, new String[0]},
                     new String[] {String.class.getName(), String[].class.getName()});
+            // Compactions replace SSTables; while one runs, the old and the new files are both on disk.
+            ObjectName pending = new ObjectName("org.apache.cassandra.metrics:type=Compaction,name=PendingTasks");
+            org.awaitility.Awaitility.await("compactions finished").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ((Number) server.getAttribute(pending, "Value")).intValue() == 0);
+            for (String table : Arrays.stream(FlowIndex.values()).map(FlowIndex::table).toList()) {
+                live.put(table, ((Number) server.getAttribute(new ObjectName("org.apache.cassandra.metrics:type=Table,keyspace="
+                        + keyspace + ",scope=" + table + ",name=LiveDiskSpaceUsed"), "Count")).longValue());
+            }
+            // Where the node keeps its data, whichever checkout started it; -Dbench.cassandra-data overrides.
+            String override = System.getProperty("bench.cassandra-data");
+            locations = override != null ? List.of(Path.of(override))
+                    : Arrays.stream((String[]) server.getAttribute(storage, "AllDataFileLocations")).map(Path::of).toList();
         }
-        if (!Files.isDirectory(dataDir.resolve(keyspace))) {
-            System.out.printf("disk: %s not found; Cassandra keeps its data elsewhere (set -Dbench.cassandra-data)%n",
-                    dataDir.resolve(keyspace));
+        long liveTotal = live.values().stream().mapToLong(Long::longValue).sum();
+        live.forEach((table, bytes) -> System.out.printf("disk, live SSTables of %-26s %,14d bytes%n", table, bytes));
+        System.out.printf("disk after flush, live SSTables: %,d bytes in the flow tables for %,d records = %.1f MiB per"
+                + " million flow records (LZ4-compressed)%n", liveTotal, records, liveTotal / (records / 1e6) / 1048576.0);
+        Path dir = locations.stream().map(l -> l.resolve(keyspace)).filter(Files::isDirectory).findFirst().orElse(null);
+        if (dir == null) {
+            System.out.printf("disk: no directory %s under %s%n", keyspace, locations);
             return;
         }
         long total = 0;
-        try (Stream<Path> tables = Files.list(dataDir.resolve(keyspace))) {
+        try (Stream<Path> tables = Files.list(dir)) {
             for (Path table : tables.sorted().toList()) {
                 long bytes = size(table);
-                total += bytes;
-                System.out.printf("disk %-45s %,14d bytes%n", table.getFileName(), bytes);
+                if (table.getFileName().toString().startsWith("flow")) {
+                    total += bytes;
+                }
             }
         }
-        System.out.printf("disk after flush: %,d bytes for %,d records = %.1f MiB per million flow records"
-                + " (all three flow tables, LZ4 compressed SSTables)%n", total, records, total / (records / 1e6) / 1048576.0);
+        System.out.printf("disk, files under %s: %,d bytes in the flow tables (SSTables with their indexes and"
+                + " statistics)%n", dir, total);
     }
 
     private static long size(Path dir) throws IOException {

@@ -113,7 +113,7 @@ class FlowQueryIT {
     @Test
     void timeSeriesTablesUseTimeWindowCompactionAndTheConfiguredTtl() {
         CqlSession session = analytics.bean(CqlSession.class);
-        for (String table : new String[] {"flow_by_sourcevn", "flow_by_destvn", "flow_by_vrouter", "stat_samples", "object_history"}) {
+        for (String table : new String[] {"flow_chunks_by_sourcevn", "flow_chunks_by_destvn", "flow_chunks_by_vrouter", "stat_samples", "object_history"}) {
             Row row = session.execute("SELECT compaction, default_time_to_live FROM system_schema.tables"
                     + " WHERE keyspace_name = ? AND table_name = ?", names.keyspace(), table).one();
             assertThat(row).as(table).isNotNull();
