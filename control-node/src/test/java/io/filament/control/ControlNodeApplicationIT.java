@@ -3,7 +3,7 @@ package io.filament.control;
 import io.filament.contracts.status.StatusReport;
 import io.filament.contracts.status.StatusTable;
 import io.filament.control.rib.RoutingInstanceSpec;
-import io.filament.control.status.StatusTopicReader;
+import io.filament.testsupport.StatusTopicReader;
 import io.filament.testsupport.LocalInfrastructure;
 import io.filament.testsupport.LocalInfrastructureTest;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import io.filament.agent.port.Port;
 import io.filament.agent.runtime.AgentRuntime;
 import io.filament.agent.status.GuardedPublisher;
 import io.filament.agent.status.StatusReporter;
-import io.filament.agent.status.StatusTopicReader;
+import io.filament.testsupport.StatusTopicReader;
 import io.filament.contracts.net.MacAddress;
 import io.filament.contracts.status.StatusTable;
 import io.filament.testsupport.LocalInfrastructure;

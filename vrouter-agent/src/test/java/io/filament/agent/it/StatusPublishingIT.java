@@ -4,7 +4,7 @@ import io.filament.agent.dataplane.DataplaneProgrammer;
 import io.filament.agent.runtime.AgentRuntime;
 import io.filament.agent.status.GuardedPublisher;
 import io.filament.agent.status.StatusReporter;
-import io.filament.agent.status.StatusTopicReader;
+import io.filament.testsupport.StatusTopicReader;
 import io.filament.contracts.status.StatusReport;
 import io.filament.contracts.status.StatusTable;
 import io.filament.testsupport.LocalInfrastructure;

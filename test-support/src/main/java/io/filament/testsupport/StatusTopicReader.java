@@ -1,4 +1,4 @@
-package io.filament.control.status;
+package io.filament.testsupport;
 
 import io.filament.contracts.status.StatusFormat;
 import io.filament.contracts.status.StatusReport;
