@@ -2,6 +2,7 @@ package io.filament.configapi.command;
 
 import io.filament.contracts.config.ConfigOperation;
 import io.filament.contracts.config.ConfigType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,5 +19,13 @@ public record ObjectChange(ConfigType type, String uuid, List<String> fqName, Co
     public ObjectChange {
         fqName = List.copyOf(fqName);
         changedFields = List.copyOf(changedFields);
+        if (object.has("fq_name")) {
+            List<String> inObject = new ArrayList<>();
+            object.get("fq_name").forEach(part -> inObject.add(part.asString()));
+            if (!inObject.equals(fqName)) {
+                throw new IllegalStateException(type.dashed() + " " + uuid + " v" + version + ": event name " + fqName
+                        + " differs from the object's fq_name " + inObject);
+            }
+        }
     }
 }

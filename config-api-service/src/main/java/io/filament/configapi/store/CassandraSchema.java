@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The keyspace of the config store. Current state is kept twice (by uuid and by type, for listing) and written
- * with the object version as cell timestamp, so that replays and late writers can only move it forward.
+ * with the object version as cell timestamp, so that replays and late writers can only move it forward. Names in
+ * the read tables are frozen lists: a version written twice (its writer and the relay's re-projection racing)
+ * then stays one value, where a plain list would keep the elements of both writes.
  *
  * <pre>
  * object_events   ((uuid), version)        append-only event log, INSERT … IF NOT EXISTS = optimistic lock
@@ -33,11 +35,19 @@ public final class CassandraSchema {
             ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = "
                     + "{'class': 'SimpleStrategy', 'replication_factor': " + replicationFactor + "}");
         }
+        boolean rebuild = existing.filter(ReadTableRebuild::needed).isPresent();
+        if (rebuild) {
+            ReadTableRebuild.TABLES.forEach(t -> ddl(session, "DROP TABLE IF EXISTS " + keyspace + "." + t));
+            existing = session.refreshSchema().getKeyspace(keyspace);
+        }
         for (String table : tables()) {
             String name = table.substring(table.indexOf("KS.") + 3, table.indexOf(' ', table.indexOf("KS.")));
             if (existing.flatMap(k -> k.getTable(name)).isEmpty()) {
                 ddl(session, table.replace("KS.", keyspace + "."));
             }
+        }
+        if (rebuild) {
+            ReadTableRebuild.run(session, keyspace);
         }
     }
 
@@ -56,15 +66,15 @@ public final class CassandraSchema {
                 "CREATE TABLE IF NOT EXISTS KS.relay_progress (uuid text PRIMARY KEY, published bigint)",
                 "CREATE TABLE IF NOT EXISTS KS.relay_leases (shard int PRIMARY KEY, owner text)",
                 "CREATE TABLE IF NOT EXISTS KS.objects_by_uuid (uuid text PRIMARY KEY, type text,"
-                        + " fq_name list<text>, parent_uuid text, version bigint, body text)",
-                "CREATE TABLE IF NOT EXISTS KS.objects_by_type (type text, uuid text, fq_name list<text>,"
+                        + " fq_name frozen<list<text>>, parent_uuid text, version bigint, body text)",
+                "CREATE TABLE IF NOT EXISTS KS.objects_by_type (type text, uuid text, fq_name frozen<list<text>>,"
                         + " parent_uuid text, version bigint, body text, PRIMARY KEY ((type), uuid))",
                 "CREATE TABLE IF NOT EXISTS KS.fq_names (type text, fq_name text, uuid text,"
                         + " PRIMARY KEY ((type, fq_name)))",
                 "CREATE TABLE IF NOT EXISTS KS.children (parent_uuid text, child_type text, child_uuid text,"
-                        + " fq_name list<text>, PRIMARY KEY ((parent_uuid), child_type, child_uuid))",
+                        + " fq_name frozen<list<text>>, PRIMARY KEY ((parent_uuid), child_type, child_uuid))",
                 "CREATE TABLE IF NOT EXISTS KS.back_refs (to_uuid text, from_type text, from_uuid text,"
-                        + " fq_name list<text>, attr text, PRIMARY KEY ((to_uuid), from_type, from_uuid))",
+                        + " fq_name frozen<list<text>>, attr text, PRIMARY KEY ((to_uuid), from_type, from_uuid))",
                 "CREATE TABLE IF NOT EXISTS KS.address_claims (subnet_uuid text, address text, owner text,"
                         + " PRIMARY KEY ((subnet_uuid, address)))",
                 "CREATE TABLE IF NOT EXISTS KS.subnet_addresses (subnet_uuid text, address text, owner text,"
