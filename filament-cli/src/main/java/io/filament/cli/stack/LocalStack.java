@@ -2,6 +2,7 @@ package io.filament.cli.stack;
 
 import io.filament.cli.fabric.ConfigApi;
 import io.filament.cli.fabric.FabricIntent;
+import io.filament.cli.http.ServiceClient;
 import io.filament.cli.http.ServiceError;
 import io.filament.cli.infra.InfraException;
 import io.filament.cli.infra.InfraNode;
@@ -31,6 +32,8 @@ public final class LocalStack {
     /** A fabric metric every stack exports (the control node's XMPP sessions); up waits until Prometheus has it. */
     static final String FABRIC_METRIC = "filament_control_xmpp_sessions";
     private static final Duration FIRST_SCRAPE_TIMEOUT = Duration.ofSeconds(60);
+    /** Agents refused before their virtual-router existed retry with a back-off of at most 30 s. */
+    private static final Duration AGENT_SESSIONS_TIMEOUT = Duration.ofSeconds(90);
 
     private final Workspace workspace;
     private final LocalInfrastructure infrastructure;
@@ -94,6 +97,8 @@ public final class LocalStack {
         nodes.add(prometheus);
         new ReadinessWait(clock, out).await(nodes, clock.instant(), READY_TIMEOUT);
         registerHosts();
+        new AgentSessionsWait(new ServiceClient("control-node", service("control-node").address()), clock, out)
+                .await(StackLayout.HOSTS.stream().map(StackLayout.SimulatedHost::name).toList(), AGENT_SESSIONS_TIMEOUT);
         int series = prometheus.query().awaitSeries(FABRIC_METRIC, FIRST_SCRAPE_TIMEOUT, clock).size();
         out.printf("  %-20s answers %s (%d series): http://%s/api/v1/query?query=%s%n", prometheus.name(),
                 FABRIC_METRIC, series, prometheus.address(), FABRIC_METRIC);
