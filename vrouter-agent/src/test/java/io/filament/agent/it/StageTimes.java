@@ -6,12 +6,19 @@ import java.util.Locale;
 
 /**
  * The stage times of every port brought up by {@link PortUpLatencyIT}, each in microseconds from the start of the
- * {@code POST /port}, and their p50/p99 (nearest rank) as one report line.
+ * {@code POST /port}, and their p50/p99 (nearest rank) as one report line, followed by those of the hops between
+ * stages.
  */
 final class StageTimes {
 
-    private static final String[] NAMES = {"api_answered", "local_programmed", "control_node", "remote_installed",
-            "first_echo"};
+    private static final String[] NAMES = {"api_answered", "recomputed", "local_programmed", "control_node",
+            "remote_installed", "first_echo"};
+
+    /**
+     * Hops between two stages (indexes into {@code NAMES}): from the agent's recompute to its dataplane and to the
+     * control node, the control node to the remote dataplane, and that to the first echo.
+     */
+    private static final int[][] HOPS = {{1, 2}, {1, 3}, {3, 4}, {4, 5}};
 
     private final List<long[]> rows = new ArrayList<>();
 
@@ -52,6 +59,12 @@ final class StageTimes {
             List<Long> c = column(i);
             b.append(String.format(Locale.ROOT, " %s_p50_ms=%.1f %s_p99_ms=%.1f", NAMES[i], percentileMillis(c, 0.50),
                     NAMES[i], percentileMillis(c, 0.99)));
+        }
+        for (int[] hop : HOPS) {
+            List<Long> d = rows.stream().map(r -> r[hop[1]] - r[hop[0]]).sorted().toList();
+            String name = NAMES[hop[0]] + "_to_" + NAMES[hop[1]];
+            b.append(String.format(Locale.ROOT, " %s_p50_ms=%.1f %s_p99_ms=%.1f", name, percentileMillis(d, 0.50),
+                    name, percentileMillis(d, 0.99)));
         }
         return b.append('\n').toString();
     }
