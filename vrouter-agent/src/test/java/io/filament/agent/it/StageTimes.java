@@ -15,10 +15,11 @@ final class StageTimes {
             "remote_installed", "first_echo"};
 
     /**
-     * Hops between two stages (indexes into {@code NAMES}): from the agent's recompute to its dataplane and to the
-     * control node, the control node to the remote dataplane, and that to the first echo.
+     * Hops between two stages (indexes into {@code NAMES}): from the agent's recompute to its dataplane, to the
+     * control node and to the remote dataplane (the whole XMPP hop: publish, reflection, the remote agent's
+     * recompute and programming), the control node to the remote dataplane, and that to the first echo.
      */
-    private static final int[][] HOPS = {{1, 2}, {1, 3}, {3, 4}, {4, 5}};
+    private static final int[][] HOPS = {{1, 2}, {1, 3}, {1, 4}, {3, 4}, {4, 5}};
 
     private final List<long[]> rows = new ArrayList<>();
 
