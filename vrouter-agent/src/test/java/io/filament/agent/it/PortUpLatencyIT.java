@@ -2,9 +2,11 @@ package io.filament.agent.it;
 
 import io.filament.agent.dataplane.DataplaneState;
 import io.filament.agent.oper.VmInterface;
+import io.filament.agent.oper.VrfRoute;
 import io.filament.agent.port.Port;
 import io.filament.contracts.net.IpAddress;
 import io.filament.contracts.net.MacAddress;
+import io.filament.contracts.xmpp.RoutePrefix;
 import io.filament.testsupport.LocalInfrastructure;
 import io.filament.testsupport.LocalInfrastructureTest;
 import io.filament.testsupport.RequiresRoot;
@@ -42,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  * holds the interface in its oper tables, which it then hands to its dataplane programmer and, as a route
  * publish, to the control node); local programmed (host1's
  * dataplane holds the interface, whose TAP is up in the VM's namespace); control node (its RIB holds the /32,
- * polled over its introspection); remote installed (host2's dataplane holds the /32); first echo. The workload adds
+ * polled over its introspection); remote recomputed (host2's agent holds the /32 in its oper tables); remote
+ * installed (host2's dataplane holds it); first echo. The workload adds
  * its address once its TAP is there; the ping starts once host2 holds the route and probes every 5 ms.
  * {@code -Dbench.ports=N} sets the number of ports (10 by default); p50/p99 of every stage go to
  * {@code target/port-up-latency.txt}.
@@ -141,6 +144,7 @@ class PortUpLatencyIT {
                 Port p = ports.get(i);
                 String address = address(i);
                 DataplaneState.RouteKey remoteRoute = hostRoute(address, remoteVrf);
+                VrfRoute.Key remoteTableRoute = new VrfRoute.Key(remoteVrf, RoutePrefix.parse(address + "/32"));
                 URI atControlNode = URI.create("http://127.0.0.1:" + cn.httpPort + "/routes?ri="
                         + URLEncoder.encode(ri, StandardCharsets.UTF_8) + "&prefix="
                         + URLEncoder.encode(address + "/32", StandardCharsets.UTF_8));
@@ -155,8 +159,8 @@ class PortUpLatencyIT {
                                 .atMost(Duration.ofSeconds(30)).until(() -> atControlNode(atControlNode));
                         return System.nanoTime();
                     });
-                    // answered, recomputed, local programmed, control node, remote installed
-                    long[] at = new long[5];
+                    // answered, recomputed, local programmed, control node, remote recomputed, remote installed
+                    long[] at = new long[6];
                     Process[] addressAdded = new Process[1];
                     await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(30))
                             .until(() -> {
@@ -177,8 +181,11 @@ class PortUpLatencyIT {
                                 if (at[3] == 0 && controlNode.isDone()) {
                                     at[3] = controlNode.join();
                                 }
-                                if (at[4] == 0 && host2.dataplane().programmed().routes().containsKey(remoteRoute)) {
+                                if (at[4] == 0 && host2.runtime().tables().routes().containsKey(remoteTableRoute)) {
                                     at[4] = System.nanoTime();
+                                }
+                                if (at[5] == 0 && host2.dataplane().programmed().routes().containsKey(remoteRoute)) {
+                                    at[5] = System.nanoTime();
                                 }
                                 return Arrays.stream(at).allMatch(t -> t != 0);
                             });
@@ -189,7 +196,7 @@ class PortUpLatencyIT {
                             address);
                     long echo = System.nanoTime();
                     assertThat(ping.code()).as(ping.output()).isZero();
-                    stages.add(start, at[0], at[1], at[2], at[3], at[4], echo);
+                    stages.add(start, at[0], at[1], at[2], at[3], at[4], at[5], echo);
 
                     assertThat(host1.unplug(p.id())).isEqualTo(200);
                     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))

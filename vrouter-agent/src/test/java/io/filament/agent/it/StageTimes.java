@@ -12,14 +12,14 @@ import java.util.Locale;
 final class StageTimes {
 
     private static final String[] NAMES = {"api_answered", "recomputed", "local_programmed", "control_node",
-            "remote_installed", "first_echo"};
+            "remote_recomputed", "remote_installed", "first_echo"};
 
     /**
      * Hops between two stages (indexes into {@code NAMES}): from the agent's recompute to its dataplane, to the
-     * control node and to the remote dataplane (the whole XMPP hop: publish, reflection, the remote agent's
-     * recompute and programming), the control node to the remote dataplane, and that to the first echo.
+     * control node and to the remote agent's tables (the XMPP hop: publish, reflection, the remote agent's
+     * recompute), from those to the remote dataplane, and from that to the first echo.
      */
-    private static final int[][] HOPS = {{1, 2}, {1, 3}, {1, 4}, {3, 4}, {4, 5}};
+    private static final int[][] HOPS = {{1, 2}, {1, 3}, {1, 4}, {4, 5}, {5, 6}};
 
     private final List<long[]> rows = new ArrayList<>();
 
