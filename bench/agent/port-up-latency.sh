@@ -1,16 +1,21 @@
 #!/bin/sh
-# Port-up latency of the vRouter agent with the real dataplane: from plugging a port whose config is present
-# to the first answered ping from a VM on another host. Needs root (namespaces, TAP devices) and the
-# vrouter-dataplane jar (mvn -B -q -o -pl vrouter-dataplane package -DskipTests).
+# Port-up latency over the real path: two vRouter agents, each with its own vrouter-dataplane process, and a real
+# control node fed from Kafka. With every port's config already at the agent, the time from the HTTP POST /port to
+# the agent's port API to the first echo reply of a ping from a VM on the other host, with p50/p99 of each stage
+# (port API answered, local dataplane programmed, route at the control node, remote dataplane installed).
+# Needs root (namespaces, TAP devices), the local Kafka broker, and the boot jars of control-node and
+# vrouter-dataplane (mvn -B -q -o package -DskipTests).
 # Usage: bench/agent/port-up-latency.sh [ports]   (100 by default)
 set -eu
 cd "$(dirname "$0")/../.."
 PORTS="${1:-100}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-if [ ! -f vrouter-dataplane/target/vrouter-dataplane.jar ]; then
-    echo "vrouter-dataplane/target/vrouter-dataplane.jar is missing: build it first" >&2
-    exit 1
-fi
+for jar in vrouter-dataplane/target/vrouter-dataplane.jar control-node/target/control-node.jar; do
+    if [ ! -f "$jar" ]; then
+        echo "$jar is missing: build it first" >&2
+        exit 1
+    fi
+done
 BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 mvn -B -q -o -pl vrouter-agent verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
     -Dit.test=PortUpLatencyIT -Dbench.ports="$PORTS"

@@ -2,6 +2,7 @@ package io.filament.agent.runtime;
 
 import io.filament.agent.config.AgentProperties;
 import io.filament.agent.ifmap.ConfigImage;
+import io.filament.agent.ifmap.PortConfigResolver;
 import io.filament.agent.oper.OperTables;
 import io.filament.agent.oper.OperTablesBuilder;
 import io.filament.agent.port.Port;
@@ -31,8 +32,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The agent's controller: one thread ({@code agent}) owns the config image, the ports, the learned routes and
@@ -131,6 +134,21 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
 
     public long recomputes() {
         return recomputes;
+    }
+
+    /**
+     * Whether the config image holds everything {@code port} needs to come up (its VMI with network, address and
+     * subnet), as the controller thread sees it now: a port plugged after this is true needs no more config.
+     */
+    public boolean configPresent(Port port) {
+        try {
+            return thread.submit(() -> PortConfigResolver.resolve(image, port).isPresent()).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the config image", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the controller thread did not read the config image", e);
+        }
     }
 
     public Map<String, Integer> learnedRouteCounts() {

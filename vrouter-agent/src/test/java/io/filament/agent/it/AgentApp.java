@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole vrouter-agent application for one simulated host, in this JVM: its own Spring context with the port
@@ -28,7 +29,8 @@ import java.util.UUID;
  */
 final class AgentApp implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final ConfigurableApplicationContext context;
     final String host;
@@ -74,11 +76,22 @@ final class AgentApp implements AutoCloseable {
 
     /** {@code POST /port} for a VM interface whose TAP goes into {@code netns} as {@code eth0}; returns the status. */
     int plug(UUID vmi, UUID vm, String address, String mac, String tap, String netns) throws Exception {
-        String body = "{\"id\":\"" + vmi + "\",\"instance-id\":\"" + vm + "\",\"vn-id\":\"\",\"vm-project-id\":\"\","
+        return call("POST", portApi + "/port", plugBody(vmi, vm, address, mac, tap, netns)).statusCode();
+    }
+
+    /** {@link #plug} without waiting for the answer: completes with the status. */
+    CompletableFuture<Integer> plugAsync(UUID vmi, UUID vm, String address, String mac, String tap, String netns) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(portApi + "/port")).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(plugBody(vmi, vm, address, mac, tap, netns))).build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(HttpResponse::statusCode);
+    }
+
+    private static String plugBody(UUID vmi, UUID vm, String address, String mac, String tap, String netns) {
+        return "{\"id\":\"" + vmi + "\",\"instance-id\":\"" + vm + "\",\"vn-id\":\"\",\"vm-project-id\":\"\","
                 + "\"ip-address\":\"" + address + "\",\"ip6-address\":\"\",\"mac-address\":\"" + mac + "\","
                 + "\"system-name\":\"" + tap + "\",\"display-name\":\"" + netns + "\",\"rx-vlan-id\":-1,"
                 + "\"tx-vlan-id\":-1,\"type\":0,\"netns\":\"" + netns + "\",\"ifname\":\"eth0\"}";
-        return call("POST", portApi + "/port", body).statusCode();
     }
 
     /** {@code DELETE /port/<uuid>}; returns the status. */

@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @LocalInfrastructureTest
 class ConfigRealisationIT {
 
-    private static final String SUFFIX = Long.toHexString(System.nanoTime() & 0xffffff);
+    private static final String SUFFIX = String.format("%06x", System.nanoTime() & 0xffffff);
 
     @TempDir
     Path dir;
@@ -79,7 +79,7 @@ class ConfigRealisationIT {
                 host1.addListener(dataplane);
                 host1.start();
                 Port port = new Port(vmi, vm, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                        MacAddress.parse("02:71:00:00:00:23"), "tapr" + SUFFIX.substring(0, 6), "", -1, -1,
+                        MacAddress.parse("02:71:00:00:00:23"), "tapr" + SUFFIX, "", -1, -1,
                         Port.PortType.VIRTUAL_MACHINE, Optional.of(ns.name), Optional.of("eth0"));
                 host1.portAdded(port);
 

@@ -18,12 +18,15 @@ import static org.awaitility.Awaitility.await;
 final class ControlNodeJar implements AutoCloseable {
 
     final int xmppPort;
+    /** Introspection ({@code /routes?ri=&prefix=}, {@code /peers}, {@code /config?vrouter=}) on 127.0.0.1. */
+    final int httpPort;
     private final Process process;
     private final Path log;
 
-    private ControlNodeJar(Process process, int xmppPort, Path log) {
+    private ControlNodeJar(Process process, int xmppPort, int httpPort, Path log) {
         this.process = process;
         this.xmppPort = xmppPort;
+        this.httpPort = httpPort;
         this.log = log;
     }
 
@@ -48,8 +51,9 @@ final class ControlNodeJar implements AutoCloseable {
         Path secretsFile = dir.resolve("xmpp-agents");
         Files.writeString(secretsFile, secrets);
         Path log = dir.resolve("control-node.log");
+        int httpPort = freePort();
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1",
+                "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + httpPort, "--server.address=127.0.0.1",
                 "--spring.main.banner-mode=off", "--filament.control-node.xmpp-address=127.0.0.1",
                 "--filament.control-node.xmpp-port=" + port, "--filament.control-node.tls-offered=false",
                 "--filament.control-node.secrets-file=" + secretsFile,
@@ -59,7 +63,7 @@ final class ControlNodeJar implements AutoCloseable {
                 "--filament.control-node.status-topic=" + statusTopic,
                 "--filament.control-node.end-of-rib-delay=200ms"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ControlNodeJar node = new ControlNodeJar(p, port, log);
+        ControlNodeJar node = new ControlNodeJar(p, port, httpPort, log);
         try {
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!p.isAlive()) {

@@ -155,6 +155,7 @@ public final class ControlNodeSession implements AutoCloseable {
                     .setResource("agent")
                     .setSendPresence(false)
                     .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                    .setSocketFactory(NoDelaySocketFactory.INSTANCE)
                     .setSecurityMode(switch (settings.tls()) {
                         case DISABLED -> ConnectionConfiguration.SecurityMode.disabled;
                         case IF_POSSIBLE -> ConnectionConfiguration.SecurityMode.ifpossible;
