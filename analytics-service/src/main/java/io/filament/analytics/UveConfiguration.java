@@ -11,7 +11,7 @@ import io.filament.analytics.alarm.ConfigRealisationRule;
 import io.filament.analytics.alarm.ControlNodeAgentsRule;
 import io.filament.analytics.alarm.DropRateRule;
 import io.filament.analytics.alarm.XmppConnectivityRule;
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.uve.InMemoryUveStore;
 import io.filament.analytics.uve.UveStreamBroadcaster;
 import io.micrometer.core.instrument.Gauge;
@@ -24,7 +24,7 @@ class UveConfiguration {
     @Bean
     InMemoryUveStore uveStore(MeterRegistry meters) {
         InMemoryUveStore store = new InMemoryUveStore();
-        for (UveTable table : UveTable.values()) {
+        for (StatusTable table : StatusTable.values()) {
             Gauge.builder("filament.analytics.uves", store, s -> s.count(table))
                     .description("UVEs with at least one contribution").tag("type", table.typeName()).register(meters);
         }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.web.RequestRejected;
 
 /** {@code GET /analytics/alarms[?tablefilt=<type>]} in TF's shape: per UVE type, per key, {@code UVEAlarms}. */
@@ -36,9 +36,9 @@ class AlarmController {
 
     @GetMapping("/analytics/alarms")
     Map<String, List<Entry>> alarms(@RequestParam Optional<String> tablefilt) {
-        Optional<UveTable> only = tablefilt.map(t -> UveTable.byTypeName(t).orElseThrow(() ->
+        Optional<StatusTable> only = tablefilt.map(t -> StatusTable.byTypeName(t).orElseThrow(() ->
                 new RequestRejected(HttpStatus.BAD_REQUEST, "tablefilt", t, "unknown UVE type '" + t + "'")));
-        Map<UveTable, Map<String, List<AlarmInfo>>> grouped = new TreeMap<>();
+        Map<StatusTable, Map<String, List<AlarmInfo>>> grouped = new TreeMap<>();
         for (Alarm a : alarms.active()) {
             if (only.map(t -> t == a.subject().table()).orElse(true)) {
                 grouped.computeIfAbsent(a.subject().table(), t -> new TreeMap<>())

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.filament.analytics.status.StructPart;
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.uve.UveChanged;
 import io.filament.analytics.uve.UveKey;
 import io.filament.analytics.uve.UveService;
@@ -45,7 +45,7 @@ public final class ConfigRealisationRule implements AlarmRule {
             pending.merge(change.realisationKey(), new Pending(change.version(), change.time()),
                     (old, neu) -> neu.version() > old.version() ? new Pending(neu.version(), old.since()) : old);
         }
-        return Optional.of(new UveKey(UveTable.CONFIG_OBJECT, change.realisationKey()));
+        return Optional.of(new UveKey(StatusTable.CONFIG_OBJECT, change.realisationKey()));
     }
 
     @Override
@@ -60,12 +60,12 @@ public final class ConfigRealisationRule implements AlarmRule {
 
     @Override
     public Set<UveKey> affected(UveChanged change) {
-        return change.key().table() == UveTable.CONFIG_OBJECT ? Set.of(change.key()) : Set.of();
+        return change.key().table() == StatusTable.CONFIG_OBJECT ? Set.of(change.key()) : Set.of();
     }
 
     @Override
     public Set<UveKey> subjects(UveService uves) {
-        return pending.keySet().stream().map(k -> new UveKey(UveTable.CONFIG_OBJECT, k)).collect(Collectors.toSet());
+        return pending.keySet().stream().map(k -> new UveKey(StatusTable.CONFIG_OBJECT, k)).collect(Collectors.toSet());
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.uve.UveChanged;
 import io.filament.analytics.uve.UveFilter;
 import io.filament.analytics.uve.UveKey;
@@ -31,12 +31,12 @@ public final class ControlNodeAgentsRule implements AlarmRule {
 
     @Override
     public Set<UveKey> affected(UveChanged change) {
-        return change.key().table() == UveTable.CONTROL_NODE ? Set.of(change.key()) : Set.of();
+        return change.key().table() == StatusTable.CONTROL_NODE ? Set.of(change.key()) : Set.of();
     }
 
     @Override
     public Set<UveKey> subjects(UveService uves) {
-        return uves.keys(UveTable.CONTROL_NODE).stream().map(k -> new UveKey(UveTable.CONTROL_NODE, k))
+        return uves.keys(StatusTable.CONTROL_NODE).stream().map(k -> new UveKey(StatusTable.CONTROL_NODE, k))
                 .collect(Collectors.toSet());
     }
 

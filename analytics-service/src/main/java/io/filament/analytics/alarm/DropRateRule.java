@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.filament.analytics.status.StructPart;
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.uve.UveChanged;
 import io.filament.analytics.uve.UveContributions;
 import io.filament.analytics.uve.UveKey;
@@ -48,13 +48,13 @@ public final class DropRateRule implements AlarmRule {
 
     @Override
     public Set<UveKey> affected(UveChanged change) {
-        return change.key().table() == UveTable.VROUTER && change.structs().contains("VrouterStatsAgent")
+        return change.key().table() == StatusTable.VROUTER && change.structs().contains("VrouterStatsAgent")
                 ? Set.of(change.key()) : Set.of();
     }
 
     @Override
     public Set<UveKey> subjects(UveService uves) {
-        return uves.keys(UveTable.VROUTER).stream().map(k -> new UveKey(UveTable.VROUTER, k)).collect(Collectors.toSet());
+        return uves.keys(StatusTable.VROUTER).stream().map(k -> new UveKey(StatusTable.VROUTER, k)).collect(Collectors.toSet());
     }
 
     @Override

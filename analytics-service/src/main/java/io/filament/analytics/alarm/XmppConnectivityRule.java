@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.filament.analytics.status.StructPart;
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.uve.UveChanged;
 import io.filament.analytics.uve.UveContributions;
 import io.filament.analytics.uve.UveKey;
@@ -33,22 +33,22 @@ public final class XmppConnectivityRule implements AlarmRule {
 
     @Override
     public Set<UveKey> affected(UveChanged change) {
-        UveTable table = change.key().table();
-        return table == UveTable.VROUTER || table == UveTable.XMPP_PEER
-                ? Set.of(new UveKey(UveTable.VROUTER, change.key().key())) : Set.of();
+        StatusTable table = change.key().table();
+        return table == StatusTable.VROUTER || table == StatusTable.XMPP_PEER
+                ? Set.of(new UveKey(StatusTable.VROUTER, change.key().key())) : Set.of();
     }
 
     @Override
     public Set<UveKey> subjects(UveService uves) {
         Set<UveKey> subjects = new HashSet<>();
-        uves.keys(UveTable.VROUTER).forEach(k -> subjects.add(new UveKey(UveTable.VROUTER, k)));
-        uves.keys(UveTable.XMPP_PEER).forEach(k -> subjects.add(new UveKey(UveTable.VROUTER, k)));
+        uves.keys(StatusTable.VROUTER).forEach(k -> subjects.add(new UveKey(StatusTable.VROUTER, k)));
+        uves.keys(StatusTable.XMPP_PEER).forEach(k -> subjects.add(new UveKey(StatusTable.VROUTER, k)));
         return subjects;
     }
 
     @Override
     public Optional<String> evaluate(UveKey subject, UveService uves, long nowMicros) {
-        Optional<UveContributions> sessions = uves.contributions(new UveKey(UveTable.XMPP_PEER, subject.key()));
+        Optional<UveContributions> sessions = uves.contributions(new UveKey(StatusTable.XMPP_PEER, subject.key()));
         if (sessions.isPresent()) {
             for (var entry : sessions.get().bySource().entrySet()) {
                 StructPart info = entry.getValue().get("XmppPeerInfoData");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.filament.analytics.flow.FlowField;
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 
 /** The tables {@code POST /analytics/query} can read, and their columns. */
 public sealed interface QueryTable {
@@ -55,7 +55,7 @@ public sealed interface QueryTable {
     }
 
     /** An object table ({@code ObjectVRouter}, …): every status record of one object. */
-    record Objects(UveTable table) implements QueryTable {
+    record Objects(StatusTable table) implements QueryTable {
         @Override
         public String name() {
             return table.tableName();
@@ -80,6 +80,6 @@ public sealed interface QueryTable {
         if (parts.length == 3 && parts[0].equals("StatTable") && !parts[1].isEmpty() && !parts[2].isEmpty()) {
             return Optional.of(new Stats(parts[1], parts[2]));
         }
-        return UveTable.byTableName(name).map(Objects::new);
+        return StatusTable.byTableName(name).map(Objects::new);
     }
 }

@@ -1,5 +1,6 @@
 package io.filament.analytics.status;
 
+import io.filament.contracts.status.StatusTable;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param deleted true if the source withdraws its part (all structs, or only those in {@code structs})
  * @param structs struct name to the source's part of it
  */
-public record StatusRecord(UveTable table, String key, String source, long time, boolean deleted,
+public record StatusRecord(StatusTable table, String key, String source, long time, boolean deleted,
                            Map<String, StructPart> structs) {
 
     public StatusRecord {

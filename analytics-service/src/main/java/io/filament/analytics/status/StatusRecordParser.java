@@ -28,11 +28,9 @@ public final class StatusRecordParser {
         } catch (InvalidStatusRecordException e) {
             throw new StatusRecordRejected(e.field(), e.value().orElse("missing"), e.reason());
         }
-        UveTable table = UveTable.byTableName(report.table().tableName()).orElseThrow(() ->
-                new StatusRecordRejected("table", report.table().tableName(), "not a known object table"));
         Map<String, StructPart> structs = new LinkedHashMap<>();
         report.structs().forEach((name, struct) ->
                 structs.put(name, new StructPart(report.time(), struct.attributes(), struct.aggtypes())));
-        return new StatusRecord(table, report.key(), report.source(), report.time(), report.deleted(), structs);
+        return new StatusRecord(report.table(), report.key(), report.source(), report.time(), report.deleted(), structs);
     }
 }

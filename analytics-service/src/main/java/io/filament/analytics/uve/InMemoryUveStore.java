@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.filament.analytics.status.StatusRecord;
 import io.filament.analytics.status.StructPart;
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.contracts.status.Aggregation;
 import io.filament.contracts.status.UveMerge;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,11 +29,11 @@ public final class InMemoryUveStore implements UveService {
 
     private static final Logger log = LoggerFactory.getLogger(InMemoryUveStore.class);
 
-    private final Map<UveTable, ConcurrentSkipListMap<String, UveContributions>> tables = new EnumMap<>(UveTable.class);
+    private final Map<StatusTable, ConcurrentSkipListMap<String, UveContributions>> tables = new EnumMap<>(StatusTable.class);
     private final List<UveListener> listeners = new CopyOnWriteArrayList<>();
 
     public InMemoryUveStore() {
-        for (UveTable table : UveTable.values()) {
+        for (StatusTable table : StatusTable.values()) {
             tables.put(table, new ConcurrentSkipListMap<>());
         }
     }
@@ -122,7 +122,7 @@ public final class InMemoryUveStore implements UveService {
     }
 
     @Override
-    public List<String> keys(UveTable table) {
+    public List<String> keys(StatusTable table) {
         return List.copyOf(tables.get(table).keySet());
     }
 
@@ -132,7 +132,7 @@ public final class InMemoryUveStore implements UveService {
     }
 
     @Override
-    public int count(UveTable table) {
+    public int count(StatusTable table) {
         return tables.get(table).size();
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.web.RequestRejected;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -35,7 +35,7 @@ class UveController {
 
     @GetMapping("/analytics/uves")
     List<Link> types() {
-        return Arrays.stream(UveTable.values())
+        return Arrays.stream(StatusTable.values())
                 .map(t -> new Link(t.typeName() + "s", base() + "/analytics/uves/" + t.typeName() + "s"))
                 .toList();
     }
@@ -45,7 +45,7 @@ class UveController {
         if (!types.endsWith("s")) {
             throw unknownType(types);
         }
-        UveTable table = table(types.substring(0, types.length() - 1));
+        StatusTable table = table(types.substring(0, types.length() - 1));
         Predicate<String> keyFilter = kfilt.map(UveController::keyFilter).orElse(k -> true);
         return uves.keys(table).stream().filter(keyFilter)
                 .map(k -> new Link(k, base() + "/analytics/uves/" + table.typeName() + "/" + k + "?flat"))
@@ -54,7 +54,7 @@ class UveController {
 
     @GetMapping("/analytics/uves/{type}/{key}")
     JsonNode uve(@PathVariable String type, @PathVariable String key, @RequestParam Map<String, String> params) {
-        UveTable table = table(type);
+        StatusTable table = table(type);
         UveFilter filter = new UveFilter(params.containsKey("flat"), Optional.ofNullable(params.get("sfilt")),
                 Optional.ofNullable(params.get("mfilt")), UveFilter.cfiltOf(params.get("cfilt")));
         if (!key.contains("*")) {
@@ -84,8 +84,8 @@ class UveController {
                 ? key.startsWith(t.substring(0, t.length() - 1)) : key.equals(t));
     }
 
-    private static UveTable table(String type) {
-        return UveTable.byTypeName(type).orElseThrow(() -> unknownType(type));
+    private static StatusTable table(String type) {
+        return StatusTable.byTypeName(type).orElseThrow(() -> unknownType(type));
     }
 
     private static RequestRejected unknownType(String type) {

@@ -1,9 +1,9 @@
 package io.filament.analytics.uve;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 
 /** Identity of one UVE: its table and its key, e.g. {@code ObjectVRouter:host1}. */
-public record UveKey(UveTable table, String key) {
+public record UveKey(StatusTable table, String key) {
 
     @Override
     public String toString() {

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +28,7 @@ public final class UveStreamBroadcaster implements UveListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UveStreamBroadcaster.class);
 
-    record Client(SseEmitter emitter, Optional<UveTable> table) {
+    record Client(SseEmitter emitter, Optional<StatusTable> table) {
     }
 
     private final UveMerger merger = new UveMerger();
@@ -64,7 +64,7 @@ public final class UveStreamBroadcaster implements UveListener, AutoCloseable {
     }
 
     /** Registers a client and sends it the current state of the UVEs it asked for. */
-    public boolean register(SseEmitter emitter, Optional<UveTable> table, UveService uves) {
+    public boolean register(SseEmitter emitter, Optional<StatusTable> table, UveService uves) {
         if (clients.size() >= maxClients) {
             return false;
         }
@@ -73,9 +73,9 @@ public final class UveStreamBroadcaster implements UveListener, AutoCloseable {
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(e -> clients.remove(client));
-        List<UveTable> tables = table.map(List::of).orElseGet(() -> List.of(UveTable.values()));
+        List<StatusTable> tables = table.map(List::of).orElseGet(() -> List.of(StatusTable.values()));
         List<UveStreamEvent> snapshot = new ArrayList<>();
-        for (UveTable t : tables) {
+        for (StatusTable t : tables) {
             for (String key : uves.keys(t)) {
                 uves.contributions(new UveKey(t, key)).ifPresent(c -> merger.merge(c, UveFilter.FLAT)
                         .properties().forEach(s -> snapshot.add(new UveStreamEvent(c.key().toString(), s.getKey(), s.getValue()))));

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.web.RequestRejected;
 
 /** {@code GET /analytics/uve-stream[?tablefilt=<type>]}: current state, then every change, as SSE. */
@@ -25,7 +25,7 @@ class UveStreamController {
 
     @GetMapping(path = "/analytics/uve-stream", produces = "text/event-stream")
     SseEmitter stream(@RequestParam Optional<String> tablefilt) {
-        Optional<UveTable> table = tablefilt.map(t -> UveTable.byTypeName(t).or(() -> UveTable.byTableName(t))
+        Optional<StatusTable> table = tablefilt.map(t -> StatusTable.byTypeName(t).or(() -> StatusTable.byTableName(t))
                 .orElseThrow(() -> new RequestRejected(HttpStatus.BAD_REQUEST, "tablefilt", t, "unknown UVE type '" + t + "'")));
         SseEmitter emitter = new SseEmitter(0L);
         if (!broadcaster.register(emitter, table, uves)) {

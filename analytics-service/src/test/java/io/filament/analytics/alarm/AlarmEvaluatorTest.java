@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.uve.InMemoryUveStore;
 import io.filament.analytics.uve.UveKey;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -167,6 +167,6 @@ class AlarmEvaluatorTest {
         alarms.tick();
 
         assertThat(alarms.active()).isEmpty();
-        assertThat(store.keys(UveTable.XMPP_PEER)).isEmpty();
+        assertThat(store.keys(StatusTable.XMPP_PEER)).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.filament.analytics.status;
 
+import io.filament.contracts.status.StatusTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ class StatusRecordParserTest {
 
         StatusRecord record = parse("ObjectVRouter:host1", "agent/host1", body);
 
-        assertThat(record.table()).isEqualTo(UveTable.VROUTER);
+        assertThat(record.table()).isEqualTo(StatusTable.VROUTER);
         assertThat(record.key()).isEqualTo("host1");
         assertThat(record.source()).isEqualTo("agent/host1");
         assertThat(record.time()).isEqualTo(1_700_000_000_000_000L);

@@ -9,12 +9,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import tools.jackson.databind.JsonNode;
 
 class InMemoryUveStoreTest {
 
-    private static final UveKey RED = new UveKey(UveTable.VIRTUAL_NETWORK, "default-domain:demo:red");
+    private static final UveKey RED = new UveKey(StatusTable.VIRTUAL_NETWORK, "default-domain:demo:red");
     private static final String SUM_IN_BYTES = "{\"UveVirtualNetworkAgent\":{\"in_bytes\":\"sum\"}}";
 
     private final InMemoryUveStore store = new InMemoryUveStore();
@@ -61,7 +61,7 @@ class InMemoryUveStoreTest {
         store.apply(deletion("ObjectVNTable", RED.key(), "agent/host1", 101, null));
 
         assertThat(store.contributions(RED)).isEmpty();
-        assertThat(store.keys(UveTable.VIRTUAL_NETWORK)).isEmpty();
+        assertThat(store.keys(StatusTable.VIRTUAL_NETWORK)).isEmpty();
     }
 
     @Test
@@ -109,7 +109,7 @@ class InMemoryUveStoreTest {
                 "{\"VrouterStatsAgent\":{\"raw_drop_stats\":{\"ds_flow_action_drop\":6,\"ds_ttl_exceeded\":2}}}",
                 "{\"VrouterStatsAgent\":{\"raw_drop_stats\":\"sum\"}}"));
 
-        JsonNode drops = merged(new UveKey(UveTable.VROUTER, "host1")).get("VrouterStatsAgent").get("raw_drop_stats");
+        JsonNode drops = merged(new UveKey(StatusTable.VROUTER, "host1")).get("VrouterStatsAgent").get("raw_drop_stats");
 
         assertThat(drops.get("ds_flow_action_drop").longValue()).isEqualTo(10);
         assertThat(drops.get("ds_invalid_nh").longValue()).isEqualTo(1);

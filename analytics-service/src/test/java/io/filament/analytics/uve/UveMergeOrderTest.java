@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import io.filament.analytics.status.StatusRecord;
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -38,7 +38,7 @@ class UveMergeOrderTest {
     private static String mergedAfter(List<StatusRecord> records) {
         InMemoryUveStore store = new InMemoryUveStore();
         records.forEach(store::apply);
-        return new UveMerger().merge(store.contributions(new UveKey(UveTable.VIRTUAL_NETWORK, "vn")).orElseThrow(),
+        return new UveMerger().merge(store.contributions(new UveKey(StatusTable.VIRTUAL_NETWORK, "vn")).orElseThrow(),
                 UveFilter.FLAT).toString();
     }
 }

@@ -9,12 +9,12 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.filament.analytics.status.UveTable;
+import io.filament.contracts.status.StatusTable;
 import tools.jackson.databind.JsonNode;
 
 class UveMergerTest {
 
-    private static final UveKey HOST1 = new UveKey(UveTable.VROUTER, "host1");
+    private static final UveKey HOST1 = new UveKey(StatusTable.VROUTER, "host1");
     private final InMemoryUveStore store = new InMemoryUveStore();
     private final UveMerger merger = new UveMerger();
 

@@ -43,4 +43,9 @@ public enum StatusTable {
     public static Optional<StatusTable> byTableName(String name) {
         return Arrays.stream(values()).filter(t -> t.tableName.equals(name)).findFirst();
     }
+
+    /** The table served under a UVE type of the REST paths, e.g. {@code vrouter}. */
+    public static Optional<StatusTable> byTypeName(String name) {
+        return Arrays.stream(values()).filter(t -> t.typeName.equals(name)).findFirst();
+    }
 }
