@@ -1,8 +1,9 @@
 package io.filament.contracts.status;
 
+import static io.filament.contracts.status.RecordBodies.text;
+
 import java.util.UUID;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,7 +64,7 @@ public final class FlowFormat {
         if (body.length > maxRecordBytes) {
             throw new InvalidStatusRecordException("value", body.length + " bytes", "larger than the limit of " + maxRecordBytes);
         }
-        JsonNode r = readTree(body);
+        JsonNode r = RecordBodies.object(json, body);
         String vrouter = text(r, "vrouter");
         if (recordKey != null && !recordKey.equals(vrouter)) {
             throw new InvalidStatusRecordException("key", recordKey, "Kafka key must be the vrouter name " + vrouter);
@@ -78,25 +79,7 @@ public final class FlowFormat {
                 optionalText(r, "sg_rule_uuid"), optionalText(r, "nw_ace_uuid"), optionalText(r, "drop_reason"));
     }
 
-    private JsonNode readTree(byte[] body) {
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new InvalidStatusRecordException("value", "not an object", "the body must be a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new InvalidStatusRecordException("value", "unparseable", "not JSON: " + e.getOriginalMessage());
-        }
-    }
 
-    private static String text(JsonNode r, String field) {
-        JsonNode node = r.get(field);
-        if (node == null || !node.isString() || node.stringValue().isBlank()) {
-            throw new InvalidStatusRecordException(field, node, "must be a non-empty string");
-        }
-        return node.stringValue();
-    }
 
     private static String optionalText(JsonNode r, String field) {
         JsonNode node = r.get(field);

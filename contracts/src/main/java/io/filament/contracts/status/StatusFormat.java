@@ -1,11 +1,12 @@
 package io.filament.contracts.status;
 
+import static io.filament.contracts.status.RecordBodies.text;
+
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -81,7 +82,7 @@ public final class StatusFormat {
         if (body.length > maxRecordBytes) {
             throw new InvalidStatusRecordException("value", body.length + " bytes", "larger than the limit of " + maxRecordBytes);
         }
-        JsonNode root = readTree(body);
+        JsonNode root = RecordBodies.object(json, body);
         StatusTable table = table(text(root, "table"));
         String key = text(root, "key");
         String source = text(root, "source");
@@ -97,25 +98,7 @@ public final class StatusFormat {
         return new StatusReport(table, key, source, time, deleted, structs(root.get("data"), root.get("aggtype"), deleted));
     }
 
-    private JsonNode readTree(byte[] body) {
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new InvalidStatusRecordException("value", "not an object", "the body must be a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new InvalidStatusRecordException("value", "unparseable", "not JSON: " + e.getOriginalMessage());
-        }
-    }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isString() || node.stringValue().isBlank()) {
-            throw new InvalidStatusRecordException(field, node, "must be a non-empty string");
-        }
-        return node.stringValue();
-    }
 
     private static StatusTable table(String name) {
         return StatusTable.byTableName(name)
