@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 @RequiresRoot
 class DataplanePortIT {
 
-    private static final String SUFFIX = Long.toHexString(System.nanoTime() & 0xffffff);
+    private static final String SUFFIX = String.format("%06x", System.nanoTime() & 0xffffff);
 
     private static Port port(UUID id, String mac, String tap, String netns) {
         return new Port(id, UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),

@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
 @LocalInfrastructureTest
 class FlowRecordsIT {
 
-    private static final String SUFFIX = Long.toHexString(System.nanoTime() & 0xffffff);
+    private static final String SUFFIX = String.format("%06x", System.nanoTime() & 0xffffff);
     private static final String RED_VN = "default-domain:it:red";
 
     @TempDir

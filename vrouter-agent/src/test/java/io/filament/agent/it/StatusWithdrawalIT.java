@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
 @LocalInfrastructureTest
 class StatusWithdrawalIT {
 
-    private static final String SUFFIX = Long.toHexString(System.nanoTime() & 0xffffff);
+    private static final String SUFFIX = String.format("%06x", System.nanoTime() & 0xffffff);
     private static final String RED_VN = "default-domain:it:red";
     private static final String OTHER_HOSTS_PORT = "default-domain:it:port-on-host2";
 
