@@ -3,6 +3,7 @@ package io.filament.dataplane.io.linux;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -95,97 +96,38 @@ public final class Libc {
 
     /** Opens a path; throws {@link NativeCallException} with errno on failure. */
     public static int open(String path, int flags) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int fd = (int) OPEN.invokeExact(state, arena.allocateFrom(path), flags);
-            if (fd < 0) {
-                throw failure("open(" + path + ")", state);
-            }
-            return fd;
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("open " + path, t);
-        }
+        return (int) checked("open(" + path + ")",
+                (arena, state) -> (int) OPEN.invokeExact(state, arena.allocateFrom(path), flags));
     }
 
     /** ioctl with a pointer argument. */
     public static void ioctl(int fd, long request, MemorySegment arg, String what) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) IOCTL.invokeExact(state, fd, request, arg);
-            if (rc < 0) {
-                throw failure(what, state);
-            }
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what, t);
-        }
+        checked(what, (arena, state) -> (int) IOCTL.invokeExact(state, fd, request, arg));
     }
 
     /** ioctl with an integer argument (e.g. {@code TUNSETOFFLOAD}). */
     public static void ioctl(int fd, long request, long value, String what) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) IOCTL_VALUE.invokeExact(state, fd, request, value);
-            if (rc < 0) {
-                throw failure(what, state);
-            }
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what, t);
-        }
+        checked(what, (arena, state) -> (int) IOCTL_VALUE.invokeExact(state, fd, request, value));
     }
 
     /** setsockopt(2) with an {@code int} value. */
     public static void setsockopt(int fd, int level, int option, int value, String what) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) SETSOCKOPT.invokeExact(state, fd, level, option, arena.allocateFrom(JAVA_INT, value), 4);
-            if (rc < 0) {
-                throw failure(what, state);
-            }
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what, t);
-        }
+        checked(what, (arena, state) -> (int) SETSOCKOPT.invokeExact(state, fd, level, option,
+                arena.allocateFrom(JAVA_INT, value), 4));
     }
 
     /** bind(2) to an IPv4 address ({@code sockaddr_in}); port 0 lets the kernel choose. */
     public static void bindIpv4(int fd, int address, int port, String what) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            MemorySegment sa = sockaddrIn(arena, address, port);
-            int rc = (int) BIND.invokeExact(state, fd, sa, 16);
-            if (rc < 0) {
-                throw failure(what, state);
-            }
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what, t);
-        }
+        checked(what, (arena, state) -> (int) BIND.invokeExact(state, fd, sockaddrIn(arena, address, port), 16));
     }
 
     /** The port an IPv4 socket is bound to. */
     public static int boundPort(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
+        return (int) checked("getsockname(" + fd + ")", (arena, state) -> {
             MemorySegment sa = arena.allocate(16);
-            MemorySegment len = arena.allocateFrom(JAVA_INT, 16);
-            int rc = (int) GETSOCKNAME.invokeExact(state, fd, sa, len);
-            if (rc < 0) {
-                throw failure("getsockname(" + fd + ")", state);
-            }
-            return Short.toUnsignedInt(Short.reverseBytes(sa.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 2)));
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("getsockname", t);
-        }
+            int rc = (int) GETSOCKNAME.invokeExact(state, fd, sa, arena.allocateFrom(JAVA_INT, 16));
+            return rc < 0 ? rc : Short.toUnsignedInt(Short.reverseBytes(sa.get(JAVA_SHORT, 2)));
+        });
     }
 
     /** A {@code struct sockaddr_in} for {@code address:port} (host byte order in, network order stored). */
@@ -207,18 +149,8 @@ public final class Libc {
     }
 
     public static int socket(int domain, int type, int protocol) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int fd = (int) SOCKET.invokeExact(state, domain, type, protocol);
-            if (fd < 0) {
-                throw failure("socket(" + domain + ", " + type + ", " + protocol + ")", state);
-            }
-            return fd;
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("socket", t);
-        }
+        return (int) checked("socket(" + domain + ", " + type + ", " + protocol + ")",
+                (arena, state) -> (int) SOCKET.invokeExact(state, domain, type, protocol));
     }
 
     public static void close(int fd) {
@@ -263,98 +195,39 @@ public final class Libc {
 
     /** setsockopt(2) with a structure (e.g. the {@code struct timeval} of {@code SO_RCVTIMEO}). */
     public static void setsockopt(int fd, int level, int option, MemorySegment value, String what) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) SETSOCKOPT.invokeExact(state, fd, level, option, value, (int) value.byteSize());
-            if (rc < 0) {
-                throw failure(what, state);
-            }
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what, t);
-        }
+        checked(what, (arena, state) -> (int) SETSOCKOPT.invokeExact(state, fd, level, option, value,
+                (int) value.byteSize()));
     }
 
     /** send(2) of a whole buffer on a datagram socket; throws unless every byte went out. */
     public static void send(int fd, MemorySegment buffer, String what) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            long sent = (long) SEND.invokeExact(state, fd, buffer, buffer.byteSize(), 0);
-            if (sent < 0) {
-                throw failure(what, state);
-            }
-            if (sent != buffer.byteSize()) {
-                throw new NativeCallException(what, 0, "sent " + sent + " of " + buffer.byteSize() + " bytes");
-            }
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what, t);
+        long sent = checked(what, (arena, state) -> (long) SEND.invokeExact(state, fd, buffer, buffer.byteSize(), 0));
+        if (sent != buffer.byteSize()) {
+            throw new NativeCallException(what, 0, "sent " + sent + " of " + buffer.byteSize() + " bytes");
         }
     }
 
     /** recv(2) of one datagram into {@code buffer}; the bytes received (errno {@code EAGAIN} on a receive timeout). */
     public static int recv(int fd, MemorySegment buffer, String what) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            long received = (long) RECV.invokeExact(state, fd, buffer, buffer.byteSize(), 0);
-            if (received < 0) {
-                throw failure(what, state);
-            }
-            return (int) received;
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what, t);
-        }
+        return (int) checked(what, (arena, state) -> (long) RECV.invokeExact(state, fd, buffer, buffer.byteSize(), 0));
     }
 
     /** The index of a network interface in the caller's namespace. */
     public static int ifNameToIndex(String name) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
+        return (int) checked("if_nametoindex(" + name + ")", (arena, state) -> {
             int index = (int) IF_NAMETOINDEX.invokeExact(state, arena.allocateFrom(name));
-            if (index == 0) {
-                throw failure("if_nametoindex(" + name + ")", state);
-            }
-            return index;
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("if_nametoindex " + name, t);
-        }
+            return index == 0 ? -1 : index;
+        });
     }
 
     /** setns(2): moves the calling thread (only it) into the namespace behind {@code fd}. */
     public static void setns(int fd, int type, String what) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) SETNS.invokeExact(state, fd, type);
-            if (rc < 0) {
-                throw failure(what, state);
-            }
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(what, t);
-        }
+        checked(what, (arena, state) -> (int) SETNS.invokeExact(state, fd, type));
     }
 
     /** eventfd(2): a counter a thread can poll on and another can bump to wake it. */
     public static int eventfd(int flags) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(CAPTURE);
-            int fd = (int) EVENTFD.invokeExact(state, 0, flags);
-            if (fd < 0) {
-                throw failure("eventfd", state);
-            }
-            return fd;
-        } catch (NativeCallException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException("eventfd", t);
-        }
+        return (int) checked("eventfd", (arena, state) -> (int) EVENTFD.invokeExact(state, 0, flags));
     }
 
     /** The C library's text for an errno value, e.g. "File exists" for 17. */
@@ -364,6 +237,31 @@ public final class Libc {
             return s.reinterpret(256).getString(0);
         } catch (Throwable t) {
             return "errno " + errno;
+        }
+    }
+
+    /** One call through an errno-capturing handle: its arguments may live in {@code arena}. */
+    @FunctionalInterface
+    private interface CapturingCall {
+        long invoke(Arena arena, MemorySegment errnoState) throws Throwable;
+    }
+
+    /**
+     * Runs a call that captures {@code errno}; a negative result becomes a {@link NativeCallException} naming
+     * {@code what} and the C library's reason, any other failure of the call an {@link IllegalStateException}.
+     */
+    private static long checked(String what, CapturingCall call) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(CAPTURE);
+            long result = call.invoke(arena, state);
+            if (result < 0) {
+                throw failure(what, state);
+            }
+            return result;
+        } catch (NativeCallException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(what, t);
         }
     }
 
