@@ -115,7 +115,7 @@ class ConfigApiConfiguration {
     @Bean
     ConfigCommandService configCommandService(CommandHandler handler, CassandraConfigStore store, OutboxRelay relay,
                                               StageTimers timers) {
-        ConfigCommandService service = new ConfigCommandService(handler, store, relay::wakeUp, timers);
+        ConfigCommandService service = new ConfigCommandService(handler, store, relay::committed, timers);
         for (var command : DefaultObjects.commands()) {
             boolean present = store.find(command.type(), TypeRegistry.fqNameOf(command.body())).isPresent();
             if (!present) {

@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +33,13 @@ import org.slf4j.LoggerFactory;
  * order across its own retries. Each outbox shard is relayed by one instance at a time (a TTL lease), so several
  * config-api instances do not publish the same event twice in normal operation.
  *
+ * <p>Two paths lead to Kafka, both on the relay's one thread so that an object's events leave in version order. The
+ * fast path takes the events this instance just committed ({@link #committed}) straight from memory: an event whose
+ * predecessor is already published is sent at once, without reading the outbox. The scan reads the outbox shards
+ * every {@link #SCAN_INTERVAL} and right after a fresh event could not go out (its predecessor not yet published, its
+ * shard relayed by another instance, Kafka failing); it publishes whatever a crash, another instance or a failure
+ * left behind, reading the events back from the log.
+ *
  * <p>Delivery is at least once: if the broker stores a batch but dies before acknowledging it, the relay publishes
  * those events again. Duplicates carry the same {@code ce_id} ({@code <uuid>.<version>}), so consumers drop them by
  * object version.
@@ -39,6 +50,7 @@ public final class OutboxRelay implements Runnable {
     private static final int BATCH = 500;
     private static final Duration DANGLING_AFTER = Duration.ofSeconds(60);
     private static final Duration LEASE_RENEWAL = Duration.ofSeconds(5);
+    private static final Duration SCAN_INTERVAL = Duration.ofMillis(200);
 
     private final CassandraConfigStore store;
     private final Outbox outbox;
@@ -48,10 +60,13 @@ public final class OutboxRelay implements Runnable {
     private final Clock clock;
     private final String instance;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final Queue<StoredEvent> fresh = new ConcurrentLinkedQueue<>();
+    private final PublishedVersions publishedVersions = new PublishedVersions(65_536);
+    private long nextScanAt;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     private volatile long caughtUpWith = -1;
     private final BitSet owned = new BitSet();
-    private final java.util.Set<String> halfDone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> halfDone = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long leasesRenewedAt;
     private volatile boolean running = true;
     private volatile Optional<Instant> failingSince = Optional.empty();
@@ -69,8 +84,9 @@ public final class OutboxRelay implements Runnable {
         this.instance = instance;
     }
 
-    /** Called after each commit so that events leave without waiting for the next poll. */
-    public void wakeUp() {
+    /** Called after each commit with its events, in commit order, so that they leave without waiting for a scan. */
+    public void committed(List<StoredEvent> events) {
+        fresh.addAll(events);
         commits.incrementAndGet();
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();
@@ -108,10 +124,12 @@ public final class OutboxRelay implements Runnable {
             try {
                 topics.ensure();
                 renewLeases();
-                for (int shard = owned.nextSetBit(0); shard >= 0; shard = owned.nextSetBit(shard + 1)) {
-                    renewLeases();
-                    if (owned.get(shard)) {
-                        busy |= relayShard(shard);
+                boolean leftBehind = publishFresh();
+                if (leftBehind || clock.millis() >= nextScanAt) {
+                    busy = scan();
+                    nextScanAt = clock.millis() + SCAN_INTERVAL.toMillis();
+                    if (!busy && fresh.isEmpty()) {
+                        caughtUpWith = commitsSeen;
                     }
                 }
                 if (backoffMillis > 0) {
@@ -119,20 +137,95 @@ public final class OutboxRelay implements Runnable {
                 }
                 backoffMillis = 0;
                 failingSince = Optional.empty();
-                if (!busy) {
-                    caughtUpWith = commitsSeen;
-                }
             } catch (RuntimeException e) {
                 backoffMillis = Math.min(5_000, Math.max(100, backoffMillis * 2));
                 lastFailure = String.valueOf(e.getMessage());
                 if (failingSince.isEmpty()) {
                     failingSince = Optional.of(clock.instant());
                 }
+                nextScanAt = 0;
                 log.warn("Outbox relay: cannot publish yet ({}); retrying in {} ms", e.getMessage(), backoffMillis);
             }
-            pause(busy ? 0 : backoffMillis > 0 ? backoffMillis : 200);
+            pause(busy ? 0 : backoffMillis > 0 ? backoffMillis : Math.max(1, nextScanAt - clock.millis()));
         }
         log.info("Outbox relay {} stopped", instance);
+    }
+
+    /** One pass over this instance's shards; true when it published something (there may be more). */
+    private boolean scan() {
+        boolean published = false;
+        for (int shard = owned.nextSetBit(0); shard >= 0; shard = owned.nextSetBit(shard + 1)) {
+            renewLeases();
+            if (owned.get(shard)) {
+                published |= relayShard(shard);
+            }
+        }
+        return published;
+    }
+
+    /**
+     * Publishes the events committed since the last call whose predecessor is on Kafka; true when one had to stay for
+     * the scan. On a Kafka failure the events stay in the outbox (their markers are untouched) and the scan retries.
+     */
+    private boolean publishFresh() {
+        List<StoredEvent> batch = new ArrayList<>();
+        for (StoredEvent e = fresh.poll(); e != null; e = fresh.poll()) {
+            batch.add(e);
+        }
+        if (batch.isEmpty()) {
+            return false;
+        }
+        boolean leftBehind = false;
+        Map<String, Long> expected = new LinkedHashMap<>();
+        List<Sent> sent = new ArrayList<>();
+        List<StoredEvent> sentEvents = new ArrayList<>();
+        for (StoredEvent event : batch) {
+            if (!owned.get(outbox.shardOf(event.uuid()))) {
+                leftBehind = true;
+                continue;
+            }
+            long next = expected.computeIfAbsent(event.uuid(), this::publishedVersion) + 1;
+            if (event.version() < next) {
+                continue;
+            }
+            if (event.version() > next) {
+                leftBehind = true;
+                continue;
+            }
+            sent.add(send(event));
+            sentEvents.add(event);
+            expected.put(event.uuid(), event.version());
+        }
+        if (sent.isEmpty()) {
+            return leftBehind;
+        }
+        producer.flush();
+        // as in relayShard: an object's events after its first unacknowledged one are left to the scan, which sends
+        // them again after it, so that the topic never holds a newer version before an older one
+        Set<String> failed = new HashSet<>();
+        RuntimeException failure = null;
+        for (int i = 0; i < sent.size(); i++) {
+            StoredEvent event = sentEvents.get(i);
+            if (failed.contains(event.uuid())) {
+                continue;
+            }
+            if (!acknowledged(sent.get(i))) {
+                failed.add(event.uuid());
+                failure = new IllegalStateException("Kafka did not acknowledge " + event.uuid() + " v" + event.version());
+                continue;
+            }
+            outbox.advance(event.uuid(), event.version());
+            publishedVersions.put(event.uuid(), event.version());
+            outbox.unmark(event.uuid(), event.version());
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return leftBehind;
+    }
+
+    private long publishedVersion(String uuid) {
+        return publishedVersions.get(uuid).orElseGet(() -> outbox.published(uuid));
     }
 
     private void pause(long millis) {
@@ -155,13 +248,18 @@ public final class OutboxRelay implements Runnable {
         if (now - leasesRenewedAt < LEASE_RENEWAL.toMillis() && !owned.isEmpty()) {
             return;
         }
+        BitSet before = (BitSet) owned.clone();
         for (int shard = 0; shard < outbox.shards(); shard++) {
             owned.set(shard, outbox.lease(shard, instance));
+        }
+        if (!owned.equals(before)) {
+            // another instance may have published while it held a shard: what this one remembers may be behind
+            publishedVersions.clear();
         }
         leasesRenewedAt = now;
     }
 
-    /** Publishes what one shard has pending; true when it found work. */
+    /** Publishes what one shard has pending; true when it sent something. */
     private boolean relayShard(int shard) {
         List<Outbox.Marker> markers = outbox.pending(shard, BATCH);
         if (markers.isEmpty()) {
@@ -174,7 +272,7 @@ public final class OutboxRelay implements Runnable {
         for (var entry : byObject.entrySet()) {
             long done = outbox.published(entry.getKey());
             published.put(entry.getKey(), done);
-            sent.put(entry.getKey(), send(entry.getKey(), done));
+            sent.put(entry.getKey(), sendFromLog(entry.getKey(), done));
         }
         producer.flush();
         RuntimeException failure = null;
@@ -191,6 +289,7 @@ public final class OutboxRelay implements Runnable {
             if (reached > published.get(uuid)) {
                 outbox.advance(uuid, reached);
             }
+            publishedVersions.put(uuid, reached);
             for (Outbox.Marker m : entry.getValue()) {
                 boolean dangling = m.version() > reached && sent.get(uuid).isEmpty()
                         && m.created().plus(DANGLING_AFTER).isBefore(clock.instant());
@@ -202,7 +301,7 @@ public final class OutboxRelay implements Runnable {
         if (failure != null) {
             throw failure;
         }
-        return true;
+        return sent.values().stream().anyMatch(list -> !list.isEmpty());
     }
 
     /** The two records of one event; either may already have been acknowledged in an earlier attempt. */
@@ -234,7 +333,8 @@ public final class OutboxRelay implements Runnable {
         }
     }
 
-    private List<Sent> send(String uuid, long published) {
+    /** Sends the events of {@code uuid} after version {@code published}, read back from the log, in order. */
+    private List<Sent> sendFromLog(String uuid, long published) {
         List<StoredEvent> events = store.eventsSince(uuid, Math.max(1, published), BATCH);
         List<Sent> sent = new ArrayList<>();
         Optional<StoredEvent> previous = Optional.empty();
@@ -248,14 +348,19 @@ public final class OutboxRelay implements Runnable {
                 break;
             }
             store.reproject(event, previous);
-            String id = event.uuid() + "." + event.version();
-            sent.add(new Sent(id, event.version(),
-                    halfDone.contains(id + "/event") ? Optional.empty() : Optional.of(producer.send(records.event(event))),
-                    halfDone.contains(id + "/snapshot") ? Optional.empty()
-                            : Optional.of(producer.send(records.snapshot(event)))));
+            sent.add(send(event));
             previous = Optional.of(event);
             expected++;
         }
         return sent;
+    }
+
+    /** Sends both records of {@code event}, leaving out one that Kafka already acknowledged in an earlier attempt. */
+    private Sent send(StoredEvent event) {
+        String id = event.uuid() + "." + event.version();
+        return new Sent(id, event.version(),
+                halfDone.contains(id + "/event") ? Optional.empty() : Optional.of(producer.send(records.event(event))),
+                halfDone.contains(id + "/snapshot") ? Optional.empty()
+                        : Optional.of(producer.send(records.snapshot(event))));
     }
 }

@@ -8,9 +8,12 @@ import io.filament.configapi.store.CassandraConfigStore;
 import io.filament.configapi.store.CommitConflict;
 import io.filament.configapi.store.StageTimers;
 import io.filament.configapi.store.StoreView;
+import io.filament.configapi.store.StoredEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +28,12 @@ public final class ConfigCommandService {
 
     private final CommandHandler handler;
     private final CassandraConfigStore store;
-    private final Runnable committed;
-
-    /** {@code committed} runs after every commit (it wakes the outbox relay). */
+    private final Consumer<List<StoredEvent>> committed;
     private final StageTimers timers;
 
-    public ConfigCommandService(CommandHandler handler, CassandraConfigStore store, Runnable committed,
-                                StageTimers timers) {
+    /** {@code committed} gets the events of every commit (the outbox relay publishes them at once). */
+    public ConfigCommandService(CommandHandler handler, CassandraConfigStore store,
+                                Consumer<List<StoredEvent>> committed, StageTimers timers) {
         this.timers = timers;
         this.handler = handler;
         this.store = store;
@@ -46,8 +48,7 @@ public final class ConfigCommandService {
                 if (decision.changes().isEmpty()) {
                     return decision;
                 }
-                store.commit(decision, correlationId);
-                committed.run();
+                committed.accept(store.commit(decision, correlationId));
                 log.debug("Committed {} {}: {} change(s)", command.type().dashed(), decision.subjectUuid(),
                         decision.changes().size());
                 return decision;

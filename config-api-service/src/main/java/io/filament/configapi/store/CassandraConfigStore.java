@@ -195,11 +195,13 @@ public final class CassandraConfigStore {
     }
 
     /**
-     * Commits a decision. Throws {@link CommitConflict} when the attempt lost a race and should be decided again,
-     * {@link ConflictException} for a requested fq_name or address that somebody holds.
+     * Commits a decision and returns its events as they were appended, in order. Throws {@link CommitConflict} when
+     * the attempt lost a race and should be decided again, {@link ConflictException} for a requested fq_name or
+     * address that somebody holds.
      */
-    public void commit(Decision decision, Optional<String> correlationId) {
-        StoreCalls.run("committing " + decision.subjectUuid(), () -> {
+    public List<StoredEvent> commit(Decision decision, Optional<String> correlationId) {
+        return StoreCalls.call("committing " + decision.subjectUuid(), () -> {
+            List<StoredEvent> appended = new ArrayList<>();
             List<Claim> taken = new ArrayList<>();
             Instant firstClaim = clock.instant();
             try {
@@ -211,14 +213,16 @@ public final class CassandraConfigStore {
                     throw new CommitConflict("claims of " + decision.subjectUuid() + " were taken too long ago"
                             + " to append safely");
                 }
-                appendPrimary(decision.changes().getFirst(), correlationId);
+                appended.add(appendPrimary(decision.changes().getFirst(), correlationId));
             } catch (RuntimeException e) {
                 taken.forEach(this::giveBack);
                 throw e;
             }
-            decision.changes().stream().skip(1).forEach(change -> appendFollowing(change, correlationId));
+            decision.changes().stream().skip(1).forEach(change ->
+                    appendFollowing(change, correlationId).ifPresent(appended::add));
             decision.claims().forEach(this::settled);
             timers.time("release", () -> decision.releases().forEach(this::release));
+            return appended;
         });
     }
 
@@ -274,31 +278,35 @@ public final class CassandraConfigStore {
         }
     }
 
-    private void appendPrimary(ObjectChange change, Optional<String> correlationId) {
+    private StoredEvent appendPrimary(ObjectChange change, Optional<String> correlationId) {
         timers.time("mark", () -> outbox.mark(change.uuid(), change.version(), clock.instant()));
-        if (!timers.time("append", () -> events.append(change, correlationId, clock.instant()))) {
+        Instant time = clock.instant();
+        if (!timers.time("append", () -> events.append(change, correlationId, time))) {
             throw new CommitConflict(change.type().dashed() + " " + change.uuid() + " version " + change.version()
                     + " was written by another request");
         }
         project(change);
+        return EventLog.stored(change, correlationId, time);
     }
 
     /**
      * Appends an event that follows the command's primary one. New objects cannot collide; an update of an existing
      * object (a virtual-router's VM refs) is rebased onto its newest version when somebody changed it meanwhile.
      */
-    private void appendFollowing(ObjectChange change, Optional<String> correlationId) {
+    private Optional<StoredEvent> appendFollowing(ObjectChange change, Optional<String> correlationId) {
         ObjectChange attempt = change;
         for (int tries = 0; tries < 20; tries++) {
             outbox.mark(attempt.uuid(), attempt.version(), clock.instant());
-            if (events.append(attempt, correlationId, clock.instant())) {
+            Instant time = clock.instant();
+            if (events.append(attempt, correlationId, time)) {
                 project(attempt);
-                return;
+                return Optional.of(EventLog.stored(attempt, correlationId, time));
             }
             StoredEvent newest = events.latest(attempt.uuid()).orElseThrow();
             attempt = RefRebase.onto(change, newest.version(), (ObjectNode) json.readTree(newest.objectJson()));
         }
         log.error("Gave up appending {} {} after repeated conflicts", change.type().dashed(), change.uuid());
+        return Optional.empty();
     }
 
     /** Committed events of {@code uuid} from {@code fromVersion} on, oldest first. */

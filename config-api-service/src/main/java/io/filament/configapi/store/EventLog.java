@@ -7,6 +7,7 @@ import io.filament.configapi.command.ObjectChange;
 import io.filament.contracts.config.ConfigOperation;
 import io.filament.contracts.config.ConfigType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,13 @@ final class EventLog {
                 change.operation().wireName(), change.fqName(), change.changedFields(), change.object().toString(),
                 correlationId.orElse(null), time)).one();
         return row.getBoolean("[applied]");
+    }
+
+    /** The event {@link #append} stored for {@code change}, as {@link #since} would read it back. */
+    static StoredEvent stored(ObjectChange change, Optional<String> correlationId, Instant time) {
+        return new StoredEvent(change.type(), change.uuid(), change.version(), change.operation(), change.fqName(),
+                change.changedFields(), change.object().toString(), correlationId,
+                time.truncatedTo(ChronoUnit.MILLIS));
     }
 
     List<StoredEvent> since(String uuid, long fromVersion, int limit) {

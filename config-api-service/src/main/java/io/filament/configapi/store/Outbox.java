@@ -46,7 +46,7 @@ public final class Outbox {
         return shards;
     }
 
-    int shardOf(String uuid) {
+    public int shardOf(String uuid) {
         return Math.floorMod(uuid.hashCode(), shards);
     }
 

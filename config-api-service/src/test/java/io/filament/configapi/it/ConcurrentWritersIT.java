@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -146,5 +147,14 @@ class ConcurrentWritersIT {
         Response network = second.get("/virtual-network/" + vn);
         assertThat(network.json().at("/virtual-network/network_policy_refs")).hasSize(10);
         assertThat(network.etag()).isEqualTo("\"11\"");
+        // each instance publishes its own commits as they finish, not in version order: the relay must still put the
+        // eleven versions on Kafka once each and in order, and leave version 11 as the network's last snapshot
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(PublishedEvents.read(
+                infra.kafkaBootstrapServers(), topics.events()).byObject.get(vn)).hasSize(11));
+        PublishedEvents.read(infra.kafkaBootstrapServers(), topics.events()).assertOncePerVersionInOrderWithHeaders();
+        List<ConsumerRecord<String, byte[]>> snapshots = TopicReader.readAll(infra.kafkaBootstrapServers(),
+                topics.snapshots()).stream().filter(r -> r.key().equals("virtual-network/" + vn)).toList();
+        assertThat(snapshots).extracting(r -> RunningConfigApi.JSON.readTree(r.value()).get("version").asLong())
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
     }
 }
