@@ -71,7 +71,7 @@ class ResourceController {
         TypeDescriptor d = registry.byCollection(collection);
         byte[] raw = reader.read(request);
         Decision decision = service.execute(bodies.create(d, bodies.parse(raw)), Optional.empty());
-        StoredObject created = store.find(decision.subjectUuid()).orElseThrow();
+        StoredObject created = decision.subject().orElseGet(() -> store.find(decision.subjectUuid()).orElseThrow());
         return respond(HttpStatus.CREATED, created, wrap(d.type(), renderer.render(created, base(),
                 new ObjectRenderer.Options(false, false, true, Set.of()))));
     }
@@ -95,8 +95,8 @@ class ResourceController {
                                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         TypeDescriptor d = registry.byName(type);
         byte[] raw = reader.read(request);
-        service.execute(bodies.update(d, uuid, bodies.parse(raw), version(ifMatch)), Optional.empty());
-        StoredObject updated = existing(d, uuid);
+        StoredObject updated = service.execute(bodies.update(d, uuid, bodies.parse(raw), version(ifMatch)),
+                Optional.empty()).subject().orElseGet(() -> existing(d, uuid));
         return respond(HttpStatus.OK, updated, wrap(d.type(), renderer.render(updated, base(),
                 new ObjectRenderer.Options(false, false, true, Set.of()))));
     }

@@ -79,9 +79,9 @@ public final class PortUpBenchmark {
         Netns netns = namespaces.create("fil-bench-" + i);
         Port pending = new Port(name, vmUuid, vmiUuid, "", "", "", address, mac, "host2");
         new PortApi(fabric("host2")).plug(pending, netns.name(), "eth0");
-        // The agent makes the TAP once the port's config reaches it, so the guest side is configured the moment
-        // eth0 appears, by a watcher started before the clock (its few milliseconds are inside the measurement).
-        Process guest = startGuestConfig(netns, address);
+        // The agent makes the TAP once the port's config reaches it; the guest side watches for eth0 from before the
+        // clock and configures it the moment it appears (its few milliseconds are inside the measurement).
+        GuestAddressing guest = GuestAddressing.start(netns, address, 16, "10.9.255.254");
         // The vRouter answers every ARP in a VRF with its own MAC once it has a route; setting that answer in the
         // probe beforehand keeps Linux's 1 s ARP retry (the probe asks before the route exists) out of the figure.
         io.filament.cli.netns.HostCommand.check(Duration.ofSeconds(5), List.of("ip", "-n", probeNs.name(), "neigh",
@@ -93,19 +93,7 @@ public final class PortUpBenchmark {
                     name + " (" + address + ") did not answer the probe within " + LIMIT.toSeconds() + " s of its port create"));
             return (reply - start) / 1e6;
         } finally {
-            guest.destroyForcibly();
-        }
-    }
-
-    private static Process startGuestConfig(Netns netns, String address) {
-        String script = "i=0; while ! ip link show eth0 >/dev/null 2>&1; do i=$((i+1)); [ $i -gt 4000 ] && exit 1; "
-                + "sleep 0.005; done; ip addr add " + address + "/16 dev eth0 && ip link set eth0 up && "
-                + "ip route add default via 10.9.255.254";
-        try {
-            return new ProcessBuilder("ip", "netns", "exec", netns.name(), "sh", "-c", script)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (java.io.IOException e) {
-            throw new InfraException("cannot start the guest configuration in " + netns.name() + ": " + e.getMessage(), e);
+            guest.close();
         }
     }
 

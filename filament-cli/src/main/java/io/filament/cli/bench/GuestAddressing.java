@@ -1,0 +1,71 @@
+package io.filament.cli.bench;
+
+import io.filament.cli.infra.InfraException;
+import io.filament.cli.netns.Netns;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a VM's network set-up does the moment its interface appears: watches the namespace's links over netlink
+ * ({@code ip monitor link}, started before the port exists) and, when {@code eth0} shows up, configures its address
+ * and default route in one {@code ip -batch} process. One process start after the appearance, no polling.
+ */
+final class GuestAddressing implements AutoCloseable {
+
+    private final Process monitor;
+    private volatile Process configure;
+
+    private GuestAddressing(Process monitor, String commands, Netns netns) {
+        this.monitor = monitor;
+        Thread.ofPlatform().name("guest-" + netns.name()).daemon().start(() -> watch(netns, commands));
+    }
+
+    /** Starts watching {@code netns}; {@code address} with {@code prefixLength}, default route via {@code gateway}. */
+    static GuestAddressing start(Netns netns, String address, int prefixLength, String gateway) {
+        String commands = "addr add " + address + "/" + prefixLength + " dev eth0\nroute add default via " + gateway + "\n";
+        try {
+            Process monitor = new ProcessBuilder("ip", "-n", netns.name(), "monitor", "link")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return new GuestAddressing(monitor, commands, netns);
+        } catch (IOException e) {
+            throw new InfraException("cannot watch the links of " + netns.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void watch(Netns netns, String commands) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(monitor.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.contains(" eth0:")) {
+                    Process p = new ProcessBuilder("ip", "-n", netns.name(), "-batch", "-")
+                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    try (OutputStream in = p.getOutputStream()) {
+                        in.write(commands.getBytes(StandardCharsets.US_ASCII));
+                    }
+                    configure = p;
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // the monitor was stopped (close) before eth0 appeared: nothing to configure
+        }
+    }
+
+    @Override
+    public void close() {
+        monitor.destroyForcibly();
+        Process p = configure;
+        if (p != null) {
+            try {
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            p.destroyForcibly();
+        }
+    }
+}
