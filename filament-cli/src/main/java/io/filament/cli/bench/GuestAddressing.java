@@ -18,6 +18,8 @@ final class GuestAddressing implements AutoCloseable {
 
     private final Process monitor;
     private volatile Process configure;
+    private volatile long appearedNanos;
+    private volatile long configuredNanos;
 
     private GuestAddressing(Process monitor, String commands, Netns netns) {
         this.monitor = monitor;
@@ -41,18 +43,34 @@ final class GuestAddressing implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.contains(" eth0:")) {
+                    appearedNanos = System.nanoTime();
                     Process p = new ProcessBuilder("ip", "-n", netns.name(), "-batch", "-")
                             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                     try (OutputStream in = p.getOutputStream()) {
                         in.write(commands.getBytes(StandardCharsets.US_ASCII));
                     }
                     configure = p;
+                    if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                        configuredNanos = System.nanoTime();
+                    }
                     return;
                 }
             }
         } catch (IOException e) {
             // the monitor was stopped (close) before eth0 appeared: nothing to configure
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /** When eth0 appeared in the namespace ({@link System#nanoTime()}), 0 if it has not. */
+    long appearedNanos() {
+        return appearedNanos;
+    }
+
+    /** When its address and route were in place, 0 if they are not (yet). */
+    long configuredNanos() {
+        return configuredNanos;
     }
 
     @Override
