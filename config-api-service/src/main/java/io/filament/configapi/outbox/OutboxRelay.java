@@ -151,13 +151,13 @@ public final class OutboxRelay implements Runnable {
         log.info("Outbox relay {} stopped", instance);
     }
 
-    /** One pass over this instance's shards; true when it published something (there may be more). */
+    /** One pass over this instance's shards (their markers read in parallel); true when it published something. */
     private boolean scan() {
         boolean published = false;
-        for (int shard = owned.nextSetBit(0); shard >= 0; shard = owned.nextSetBit(shard + 1)) {
+        for (var shard : outbox.pending(owned, BATCH).entrySet()) {
             renewLeases();
-            if (owned.get(shard)) {
-                published |= relayShard(shard);
+            if (owned.get(shard.getKey())) {
+                published |= relayShard(shard.getValue());
             }
         }
         return published;
@@ -259,12 +259,8 @@ public final class OutboxRelay implements Runnable {
         leasesRenewedAt = now;
     }
 
-    /** Publishes what one shard has pending; true when it sent something. */
-    private boolean relayShard(int shard) {
-        List<Outbox.Marker> markers = outbox.pending(shard, BATCH);
-        if (markers.isEmpty()) {
-            return false;
-        }
+    /** Publishes what one shard has pending ({@code markers}); true when it sent something. */
+    private boolean relayShard(List<Outbox.Marker> markers) {
         Map<String, List<Outbox.Marker>> byObject = new LinkedHashMap<>();
         markers.forEach(m -> byObject.computeIfAbsent(m.uuid(), u -> new ArrayList<>()).add(m));
         Map<String, List<Sent>> sent = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.filament.configapi.service;
 import io.filament.configapi.command.Command;
 import io.filament.configapi.command.CommandHandler;
 import io.filament.configapi.command.Decision;
+import io.filament.configapi.command.ReadAhead;
 import io.filament.configapi.error.ConflictException;
 import io.filament.configapi.store.CassandraConfigStore;
 import io.filament.configapi.store.CommitConflict;
@@ -44,6 +45,7 @@ public final class ConfigCommandService {
         String lastConflict = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (StoreView view = store.view()) {
+                view.readAhead(ReadAhead.of(handler.registry(), command));
                 Decision decision = timers.time("decide", () -> handler.decide(view, command));
                 if (decision.changes().isEmpty()) {
                     return decision;

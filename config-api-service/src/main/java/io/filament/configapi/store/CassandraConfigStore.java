@@ -21,6 +21,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +103,16 @@ public final class CassandraConfigStore {
                 Optional.ofNullable(session.execute(byUuid.bind(uuid)).one()).map(this::object));
     }
 
+    /** {@link #find(String)} without waiting; {@link #joined} turns a driver failure into the same 503. */
+    CompletableFuture<Optional<StoredObject>> findAsync(String uuid) {
+        return session.executeAsync(byUuid.bind(uuid)).toCompletableFuture()
+                .thenApply(rs -> Optional.ofNullable(rs.one()).map(this::object));
+    }
+
+    static <T> T joined(String what, CompletableFuture<T> read) {
+        return StoreCalls.call(what, read::join);
+    }
+
     public Optional<String> uuidOf(ConfigType type, List<String> fqName) {
         Optional<String> uuid = StoreCalls.call("looking up " + fqName,
                 () -> ledger.uuidOf(type.dashed(), String.join(":", fqName)));
@@ -134,7 +145,15 @@ public final class CassandraConfigStore {
      * events say it is alive but whose read row is missing (its writer stopped before projecting) is a conflict.
      */
     public long firstVersion(String uuid) {
-        Optional<StoredEvent> last = StoreCalls.call("reading events of " + uuid, () -> events.latest(uuid));
+        return firstVersion(uuid, StoreCalls.call("reading events of " + uuid, () -> events.latest(uuid)));
+    }
+
+    /** The newest event of {@code uuid}, read without waiting, for {@link #firstVersion(String, Optional)}. */
+    CompletableFuture<Optional<StoredEvent>> latestEventAsync(String uuid) {
+        return events.latestAsync(uuid);
+    }
+
+    long firstVersion(String uuid, Optional<StoredEvent> last) {
         if (last.isEmpty()) {
             return 1;
         }

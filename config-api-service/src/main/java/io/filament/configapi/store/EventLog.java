@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The append-only per-object event log; appending version n succeeds only once ({@code IF NOT EXISTS}). */
 final class EventLog {
@@ -54,6 +55,11 @@ final class EventLog {
 
     Optional<StoredEvent> latest(String uuid) {
         return Optional.ofNullable(session.execute(latest.bind(uuid)).one()).map(EventLog::read);
+    }
+
+    CompletableFuture<Optional<StoredEvent>> latestAsync(String uuid) {
+        return session.executeAsync(latest.bind(uuid)).toCompletableFuture()
+                .thenApply(rs -> Optional.ofNullable(rs.one()).map(EventLog::read));
     }
 
     private static StoredEvent read(Row r) {

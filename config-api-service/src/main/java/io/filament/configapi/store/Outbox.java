@@ -1,11 +1,16 @@
 package io.filament.configapi.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Markers of events not yet on Kafka, sharded by object uuid so that one relay owns all events of an object.
@@ -54,12 +59,23 @@ public final class Outbox {
         session.execute(mark.bind(shardOf(uuid), uuid, version, now));
     }
 
-    public List<Marker> pending(int shard, int limit) {
-        List<Marker> markers = new ArrayList<>();
-        for (Row r : session.execute(pending.bind(shard, limit))) {
-            markers.add(new Marker(r.getString(0), r.getLong(1), r.getInstant(2)));
+    /** Up to {@code limit} markers of each of {@code shards}, read in parallel; shards without any are left out. */
+    public Map<Integer, List<Marker>> pending(BitSet shards, int limit) {
+        Map<Integer, CompletableFuture<AsyncResultSet>> reads = new LinkedHashMap<>();
+        for (int shard = shards.nextSetBit(0); shard >= 0; shard = shards.nextSetBit(shard + 1)) {
+            reads.put(shard, session.executeAsync(pending.bind(shard, limit)).toCompletableFuture());
         }
-        return markers;
+        Map<Integer, List<Marker>> found = new LinkedHashMap<>();
+        reads.forEach((shard, read) -> {
+            List<Marker> markers = new ArrayList<>();
+            for (Row r : read.join().currentPage()) {
+                markers.add(new Marker(r.getString(0), r.getLong(1), r.getInstant(2)));
+            }
+            if (!markers.isEmpty()) {
+                found.put(shard, markers);
+            }
+        });
+        return found;
     }
 
     public void unmark(String uuid, long version) {

@@ -2,6 +2,7 @@ package io.filament.configapi.store;
 
 import io.filament.configapi.command.ConfigState;
 import io.filament.configapi.command.IdPool;
+import io.filament.configapi.command.ReadAhead;
 import io.filament.configapi.command.RefLink;
 import io.filament.configapi.command.StoredObject;
 import io.filament.configapi.ipam.IpAddress;
@@ -9,9 +10,10 @@ import io.filament.configapi.ipam.SubnetPlan;
 import io.filament.contracts.config.ConfigType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The committed state as one decision sees it; an object is read at most once per decision, so all parts of the
@@ -27,16 +29,37 @@ public final class StoreView implements ConfigState, AutoCloseable {
     private final CassandraConfigStore store;
     private final List<Reserved> reservations = new ArrayList<>();
     private final Map<String, Optional<StoredObject>> read = new HashMap<>();
+    private final Map<String, CompletableFuture<Optional<StoredObject>>> ahead = new HashMap<>();
+    private final Map<String, CompletableFuture<Optional<StoredEvent>>> latestAhead = new HashMap<>();
 
     StoreView(CassandraConfigStore store) {
         this.store = store;
+    }
+
+    /**
+     * Starts reading what the decision will most likely read, all at once; {@link #find} and {@link #firstVersion}
+     * then wait for these reads instead of making their own. Names are looked up through this instance's name hints
+     * only (a name it has not seen costs its decision the usual lookup).
+     */
+    public void readAhead(ReadAhead likely) {
+        List<String> uuids = new ArrayList<>(likely.uuids());
+        for (ReadAhead.Named named : likely.names()) {
+            store.uuidHint(named.type(), named.fqName()).ifPresent(uuids::add);
+        }
+        for (String uuid : uuids) {
+            if (!read.containsKey(uuid) && !ahead.containsKey(uuid)) {
+                ahead.put(uuid, store.findAsync(uuid));
+            }
+        }
+        likely.newObject().ifPresent(uuid -> latestAhead.put(uuid, store.latestEventAsync(uuid)));
     }
 
     @Override
     public Optional<StoredObject> find(String uuid) {
         Optional<StoredObject> known = read.get(uuid);
         if (known == null) {
-            known = store.find(uuid);
+            CompletableFuture<Optional<StoredObject>> started = ahead.remove(uuid);
+            known = started != null ? CassandraConfigStore.joined("reading " + uuid, started) : store.find(uuid);
             read.put(uuid, known);
         }
         return known;
@@ -57,7 +80,10 @@ public final class StoreView implements ConfigState, AutoCloseable {
 
     @Override
     public long firstVersion(String uuid) {
-        return store.firstVersion(uuid);
+        CompletableFuture<Optional<StoredEvent>> started = latestAhead.remove(uuid);
+        return started != null
+                ? store.firstVersion(uuid, CassandraConfigStore.joined("reading events of " + uuid, started))
+                : store.firstVersion(uuid);
     }
 
     @Override
