@@ -84,9 +84,9 @@ public final class OutboxRelay implements Runnable {
         this.instance = instance;
     }
 
-    /** Called after each commit with its events, in commit order, so that they leave without waiting for a scan. */
-    public void committed(List<StoredEvent> events) {
-        fresh.addAll(events);
+    /** Called with each event as soon as it is committed, so that it leaves without waiting for a scan. */
+    public void committed(StoredEvent event) {
+        fresh.add(event);
         commits.incrementAndGet();
         if (wakeUp.availablePermits() == 0) {
             wakeUp.release();

@@ -10,7 +10,6 @@ import io.filament.configapi.store.CommitConflict;
 import io.filament.configapi.store.StageTimers;
 import io.filament.configapi.store.StoreView;
 import io.filament.configapi.store.StoredEvent;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -29,12 +28,12 @@ public final class ConfigCommandService {
 
     private final CommandHandler handler;
     private final CassandraConfigStore store;
-    private final Consumer<List<StoredEvent>> committed;
+    private final Consumer<StoredEvent> committed;
     private final StageTimers timers;
 
-    /** {@code committed} gets the events of every commit (the outbox relay publishes them at once). */
-    public ConfigCommandService(CommandHandler handler, CassandraConfigStore store,
-                                Consumer<List<StoredEvent>> committed, StageTimers timers) {
+    /** {@code committed} gets every event as soon as it is committed (the outbox relay publishes it at once). */
+    public ConfigCommandService(CommandHandler handler, CassandraConfigStore store, Consumer<StoredEvent> committed,
+                                StageTimers timers) {
         this.timers = timers;
         this.handler = handler;
         this.store = store;
@@ -50,7 +49,7 @@ public final class ConfigCommandService {
                 if (decision.changes().isEmpty()) {
                     return decision;
                 }
-                committed.accept(store.commit(decision, correlationId));
+                store.commit(decision, correlationId, committed);
                 log.debug("Committed {} {}: {} change(s)", command.type().dashed(), decision.subjectUuid(),
                         decision.changes().size());
                 return decision;

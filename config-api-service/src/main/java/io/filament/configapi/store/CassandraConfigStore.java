@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -214,15 +215,15 @@ public final class CassandraConfigStore {
     }
 
     /**
-     * Commits a decision and returns its events as they were appended, in order. Throws {@link CommitConflict} when
-     * the attempt lost a race and should be decided again, {@link ConflictException} for a requested fq_name or
-     * address that somebody holds.
+     * Commits a decision, handing each event to {@code appended} as soon as it is in the log and the read tables (the
+     * addressed object's before the others are written). Throws {@link CommitConflict} when the attempt lost a race
+     * and should be decided again, {@link ConflictException} for a requested fq_name or address that somebody holds.
      */
-    public List<StoredEvent> commit(Decision decision, Optional<String> correlationId) {
-        return StoreCalls.call("committing " + decision.subjectUuid(), () -> {
-            List<StoredEvent> appended = new ArrayList<>();
+    public void commit(Decision decision, Optional<String> correlationId, Consumer<StoredEvent> appended) {
+        StoreCalls.run("committing " + decision.subjectUuid(), () -> {
             List<Claim> taken = new ArrayList<>();
             Instant firstClaim = clock.instant();
+            StoredEvent primary;
             try {
                 for (Claim claim : decision.claims()) {
                     timers.time("claim", () -> take(claim));
@@ -232,16 +233,16 @@ public final class CassandraConfigStore {
                     throw new CommitConflict("claims of " + decision.subjectUuid() + " were taken too long ago"
                             + " to append safely");
                 }
-                appended.add(appendPrimary(decision.changes().getFirst(), correlationId));
+                primary = appendPrimary(decision.changes().getFirst(), correlationId);
             } catch (RuntimeException e) {
                 taken.forEach(this::giveBack);
                 throw e;
             }
+            appended.accept(primary);
             decision.changes().stream().skip(1).forEach(change ->
-                    appendFollowing(change, correlationId).ifPresent(appended::add));
+                    appendFollowing(change, correlationId).ifPresent(appended));
             decision.claims().forEach(this::settled);
             timers.time("release", () -> decision.releases().forEach(this::release));
-            return appended;
         });
     }
 
