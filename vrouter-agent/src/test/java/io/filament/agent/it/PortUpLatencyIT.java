@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * (as the dataplane's ARP proxy would answer, so a first ARP sent before the route exists cannot cost Linux's
  * one-second retry), a watcher that configures the new VM's address the moment its {@code eth0} appears is
  * listening (as a CNI plugin would), and {@code ping -i 0.002} is already sending from the remote VM
- * ({@link PingClock}). The clock starts at the {@code POST} and stops when the first reply line is read.
+ * ({@link PingClock}). The clock starts when the {@code POST} is sent (a fresh connection, written by the test's
+ * thread: {@link PortApiPost}) and stops when the first reply line is read.
  *
  * <p>Stages per port, each from the start of the {@code POST}: port API answered; recomputed (host1's agent
  * holds the interface in its oper tables, which it then hands to its dataplane programmer and, as a route
@@ -153,15 +154,15 @@ class PortUpLatencyIT {
                      AddressWatcher watcher = AddressWatcher.start(vm, address + "/24", 60);
                      PingClock ping = PingClock.start(remote, address, 30)) {
                     long start = System.nanoTime();
-                    CompletableFuture<long[]> answered = host1.plugAsync(p.id(), vms.get(i), address, mac(i),
-                            p.systemName(), vm.name).thenApply(code -> new long[] {System.nanoTime(), code});
+                    CompletableFuture<PortApiPost.Answer> answered = host1.plugAsync(p.id(), vms.get(i), address,
+                            mac(i), p.systemName(), vm.name);
                     CompletableFuture<long[]> stagesSeen = CompletableFuture.supplyAsync(
                             () -> agentStages(host1, host2, p.id(), remoteTableRoute, remoteRoute));
                     long echo = ping.firstReply(30);
-                    long[] api = answered.get(30, TimeUnit.SECONDS);
-                    assertThat(api[1]).as("POST /port status").isEqualTo(200);
+                    PortApiPost.Answer api = answered.get(30, TimeUnit.SECONDS);
+                    assertThat(api.status()).as(api.response()).isEqualTo(200);
                     long[] at = stagesSeen.get(30, TimeUnit.SECONDS);
-                    stages.add(start, api[0], at[0], at[1], watcher.addedAt(10), at[2], at[3], echo);
+                    stages.add(start, api.at(), at[0], at[1], watcher.addedAt(10), at[2], at[3], echo);
 
                     ping.close();
                     assertThat(host1.unplug(p.id())).isEqualTo(200);
