@@ -8,6 +8,7 @@ import io.filament.agent.xmpp.wire.XmlNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -49,7 +50,8 @@ class VmiLookupTest {
         return op.list().ofMaxSize(40);
     }
 
-    @Property(tries = 300)
+    // random sequences only: the edge cases of five combined values would use up every try
+    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
     void findsTheVmiTheFullScanFinds(@ForAll("operations") List<Op> ops) {
         ConfigImage image = new ConfigImage();
         Model model = new Model();

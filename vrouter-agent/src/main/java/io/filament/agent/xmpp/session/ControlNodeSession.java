@@ -72,10 +72,10 @@ public final class ControlNodeSession implements AutoCloseable {
     private volatile long flaps;
     private volatile XMPPTCPConnection connection;
     /**
-     * The connection whose {@code sessionUp} the listener has been given; until then, and from the moment it is
-     * lost, what it receives goes through the session thread, so the listener never hears of config or routes
-     * before the session's {@code sessionUp} or after its {@code sessionDown} in another order than Smack
-     * delivered them.
+     * The connection whose {@code sessionUp} the listener has been given. What any other connection receives
+     * (this one before its {@code sessionUp} was handed over, or after it was lost) goes through the session
+     * thread, behind the session's own events, so the listener never hears of config or routes before the
+     * {@code sessionUp} of the session they came on.
      */
     private volatile XMPPTCPConnection announced;
     private ScheduledFuture<?> keepalive;
