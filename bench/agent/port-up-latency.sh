@@ -1,8 +1,9 @@
 #!/bin/sh
 # Port-up latency over the real path: two vRouter agents, each with its own vrouter-dataplane process, and a real
-# control node fed from Kafka. With every port's config already at the agent, the time from the HTTP POST /port to
-# the agent's port API to the first echo reply of a ping from a VM on the other host, with p50/p99 of each stage
-# (port API answered, local dataplane programmed, route at the control node, remote dataplane installed).
+# control node fed from Kafka. With every port's config already at the agent, the time from sending POST /port to
+# the agent's port API to the first echo reply seen by a ping that is already running (every 2 ms) in a VM on the
+# other host, with p50/p99 of each stage (port API answered, agent recomputed, local dataplane programmed, address
+# configured by a CNI-like watcher, remote agent recomputed, remote dataplane installed) and of the hops between.
 # Needs root (namespaces, TAP devices), the local Kafka broker, and the boot jars of control-node and
 # vrouter-dataplane (mvn -B -q -o package -DskipTests).
 # Usage: bench/agent/port-up-latency.sh [ports]   (100 by default)

@@ -5,12 +5,16 @@ import io.filament.agent.xmpp.wire.ConfigNodeKey;
 import io.filament.agent.xmpp.wire.XmlNode;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * The config this agent was sent, as TF's agent holds it: nodes with their properties and undirected links,
@@ -29,6 +33,12 @@ public final class ConfigImage {
     private final Map<ConfigNodeKey, Versioned<XmlNode>> nodes = new HashMap<>();
     private final Map<ConfigItem.Link, Long> links = new HashMap<>();
     private final Map<ConfigNodeKey, Set<ConfigItem.Link>> adjacency = new HashMap<>();
+    /** The nodes of each type, in key order: a lookup by type reads one set instead of every node. */
+    private final Map<String, NavigableSet<ConfigNodeKey>> byType = new HashMap<>();
+    /** Nodes by identity: their id-perms uuid and the last segment of their name (see {@link #nodesIdentifiedBy}). */
+    private final Map<String, NavigableSet<ConfigNodeKey>> byIdentity = new HashMap<>();
+    /** The id-perms uuid each node was indexed under, to unindex it when it changes or goes. */
+    private final Map<ConfigNodeKey, String> uuidOf = new HashMap<>();
     private long generation;
     private long changes;
 
@@ -37,9 +47,14 @@ public final class ConfigImage {
         boolean changed = switch (item) {
             case ConfigItem.NodeUpdate u -> {
                 Versioned<XmlNode> old = nodes.put(u.key(), new Versioned<>(u.properties(), generation));
-                yield old == null || !old.value().equals(u.properties());
+                boolean differs = old == null || !old.value().equals(u.properties());
+                if (differs) {
+                    unindexNode(u.key());
+                    indexNode(u.key(), u.properties());
+                }
+                yield differs;
             }
-            case ConfigItem.NodeDelete d -> nodes.remove(d.key()) != null;
+            case ConfigItem.NodeDelete d -> removeNode(d.key());
             case ConfigItem.LinkUpdate u -> {
                 Long old = links.put(u.link(), generation);
                 index(u.link());
@@ -63,7 +78,7 @@ public final class ConfigImage {
                 .map(Map.Entry::getKey).toList();
         List<ConfigItem.Link> staleLinks = links.entrySet().stream().filter(e -> e.getValue() < generation)
                 .map(Map.Entry::getKey).toList();
-        staleNodes.forEach(nodes::remove);
+        staleNodes.forEach(this::removeNode);
         staleLinks.forEach(this::unlink);
         int removed = staleNodes.size() + staleLinks.size();
         if (removed > 0) {
@@ -81,8 +96,24 @@ public final class ConfigImage {
         return Optional.ofNullable(nodes.get(key)).map(Versioned::value);
     }
 
+    /** The nodes of {@code type}, in key order. */
     public List<ConfigNodeKey> nodesOfType(String type) {
-        return nodes.keySet().stream().filter(k -> k.type().equals(type)).sorted().toList();
+        return List.copyOf(byType.getOrDefault(type, Collections.emptyNavigableSet()));
+    }
+
+    /**
+     * The nodes of {@code type} that {@code id} identifies, in key order: those whose id-perms uuid is {@code id}
+     * and those whose name is {@code id} or ends in {@code ":" + id} (TF names a port's VMI after its uuid when
+     * the orchestrator gives no other name). A read of one index entry, however large the image.
+     */
+    public NavigableSet<ConfigNodeKey> nodesIdentifiedBy(String type, String id) {
+        NavigableSet<ConfigNodeKey> out = new TreeSet<>();
+        for (ConfigNodeKey k : byIdentity.getOrDefault(id, Collections.emptyNavigableSet())) {
+            if (k.type().equals(type)) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     /**
@@ -118,6 +149,43 @@ public final class ConfigImage {
 
     public int linkCount() {
         return links.size();
+    }
+
+    private boolean removeNode(ConfigNodeKey key) {
+        if (nodes.remove(key) == null) {
+            return false;
+        }
+        unindexNode(key);
+        return true;
+    }
+
+    private void indexNode(ConfigNodeKey key, XmlNode properties) {
+        byType.computeIfAbsent(key.type(), t -> new TreeSet<>()).add(key);
+        byIdentity.computeIfAbsent(lastSegment(key.name()), n -> new TreeSet<>()).add(key);
+        PortConfigResolver.uuid(properties).map(UUID::toString).ifPresent(u -> {
+            uuidOf.put(key, u);
+            byIdentity.computeIfAbsent(u, n -> new TreeSet<>()).add(key);
+        });
+    }
+
+    private void unindexNode(ConfigNodeKey key) {
+        removeFrom(byType, key.type(), key);
+        removeFrom(byIdentity, lastSegment(key.name()), key);
+        String u = uuidOf.remove(key);
+        if (u != null) {
+            removeFrom(byIdentity, u, key);
+        }
+    }
+
+    private static void removeFrom(Map<String, NavigableSet<ConfigNodeKey>> index, String entry, ConfigNodeKey key) {
+        NavigableSet<ConfigNodeKey> s = index.get(entry);
+        if (s != null && s.remove(key) && s.isEmpty()) {
+            index.remove(entry);
+        }
+    }
+
+    private static String lastSegment(String name) {
+        return name.substring(name.lastIndexOf(':') + 1);
     }
 
     private void index(ConfigItem.Link link) {

@@ -12,6 +12,7 @@ import io.filament.contracts.net.MacAddress;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,14 +79,11 @@ public final class PortConfigResolver {
     }
 
     static Optional<ConfigNodeKey> findVmi(ConfigImage image, Port port) {
-        List<ConfigNodeKey> vmis = image.nodesOfType(VMI);
-        for (ConfigNodeKey k : vmis) {
-            Optional<XmlNode> node = image.node(k);
-            if (node.flatMap(PortConfigResolver::uuid).filter(port.id()::equals).isPresent()
-                    || k.name().endsWith(":" + port.id()) || k.name().equals(port.id().toString())) {
-                return Optional.of(k);
-            }
+        NavigableSet<ConfigNodeKey> identified = image.nodesIdentifiedBy(VMI, port.id().toString());
+        if (!identified.isEmpty()) {
+            return Optional.of(identified.first());
         }
+        List<ConfigNodeKey> vmis = image.nodesOfType(VMI);
         for (ConfigNodeKey k : vmis) {
             boolean macMatches = image.node(k).flatMap(n -> n.child("virtual-machine-interface-mac-addresses"))
                     .map(m -> m.all("mac-address")).orElse(List.of()).stream()

@@ -3,6 +3,7 @@ package io.filament.agent.port;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The ports of this host: the one writer of the port files. A change is persisted before listeners hear of it,
- * so a restarted agent restores exactly the ports it had acknowledged. Listeners are isolated: one that throws
+ * The ports of this host: the one writer of the port files. An added port is persisted before the caller hears
+ * back, so a restarted agent restores exactly the ports it had acknowledged. Listeners are isolated: one that throws
  * is logged and does not stop the others.
  */
 public final class PortRegistry {
@@ -39,7 +40,12 @@ public final class PortRegistry {
         ports.values().forEach(p -> notify(listener, p, true));
     }
 
-    /** Adds or replaces a port; returns true when something changed. */
+    /**
+     * Adds or replaces a port; returns true when something changed. Listeners hear of it before its file is
+     * written, so the controller's recompute does not wait for the disk; the caller returns (and the port API
+     * answers) only once the file is written. If it cannot be written the change is taken back, listeners
+     * included, and the error goes to the caller: a port is acknowledged only when a restart would restore it.
+     */
     public synchronized boolean add(Port port) {
         for (Port other : ports.values()) {
             if (!other.id().equals(port.id()) && other.systemName().equals(port.systemName())) {
@@ -50,16 +56,30 @@ public final class PortRegistry {
         if (port.equals(previous)) {
             return false;
         }
-        store.save(port);
         ports.put(port.id(), port);
         if (previous != null) {
-            log.info("port {} replaced ({} -> {})", port.id(), previous.systemName(), port.systemName());
             listeners.forEach(l -> notify(l, previous, false));
+        }
+        listeners.forEach(l -> notify(l, port, true));
+        try {
+            store.save(port);
+        } catch (UncheckedIOException e) {
+            listeners.forEach(l -> notify(l, port, false));
+            if (previous != null) {
+                ports.put(previous.id(), previous);
+                listeners.forEach(l -> notify(l, previous, true));
+            } else {
+                ports.remove(port.id());
+            }
+            log.warn("port {} not added: {}", port.id(), e.getMessage());
+            throw e;
+        }
+        if (previous != null) {
+            log.info("port {} replaced ({} -> {})", port.id(), previous.systemName(), port.systemName());
         } else {
             log.info("port {} added: tap {} mac {} ip {}", port.id(), port.systemName(), port.mac(),
                     port.ipv4().map(Object::toString).orElse("-"));
         }
-        listeners.forEach(l -> notify(l, port, true));
         return true;
     }
 

@@ -8,6 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,12 +37,14 @@ final class AgentApp implements AutoCloseable {
     final String host;
     private final String management;
     private final String portApi;
+    private final int portApiPort;
 
     private AgentApp(ConfigurableApplicationContext context, String host) {
         this.context = context;
         this.host = host;
         this.management = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.portApi = "http://127.0.0.1:" + context.getBean(PortApiConnector.class).localPort();
+        this.portApiPort = context.getBean(PortApiConnector.class).localPort();
+        this.portApi = "http://127.0.0.1:" + portApiPort;
     }
 
     /** Starts an agent; {@code controlNodes} are XMPP ports on 127.0.0.1, in order of preference. */
@@ -79,12 +82,13 @@ final class AgentApp implements AutoCloseable {
         return call("POST", portApi + "/port", plugBody(vmi, vm, address, mac, tap, netns)).statusCode();
     }
 
-    /** {@link #plug} without waiting for the answer: completes with the status. */
-    CompletableFuture<Integer> plugAsync(UUID vmi, UUID vm, String address, String mac, String tap, String netns) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(portApi + "/port")).timeout(Duration.ofSeconds(30))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(plugBody(vmi, vm, address, mac, tap, netns))).build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(HttpResponse::statusCode);
+    /**
+     * {@link #plug} as a plugin sends it, over a fresh connection written by this thread, without waiting for the
+     * answer (see {@link PortApiPost}).
+     */
+    CompletableFuture<PortApiPost.Answer> plugAsync(UUID vmi, UUID vm, String address, String mac, String tap,
+                                                    String netns) throws IOException {
+        return PortApiPost.send(portApiPort, plugBody(vmi, vm, address, mac, tap, netns));
     }
 
     private static String plugBody(UUID vmi, UUID vm, String address, String mac, String tap, String netns) {

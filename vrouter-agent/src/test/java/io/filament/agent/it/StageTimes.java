@@ -11,15 +11,23 @@ import java.util.Locale;
  */
 final class StageTimes {
 
-    private static final String[] NAMES = {"api_answered", "recomputed", "local_programmed", "control_node",
+    static final String[] NAMES = {"api_answered", "recomputed", "local_programmed", "address_configured",
             "remote_recomputed", "remote_installed", "first_echo"};
 
+    private static final int RECOMPUTED = 1;
+    private static final int LOCAL_PROGRAMMED = 2;
+    private static final int ADDRESS_CONFIGURED = 3;
+    private static final int REMOTE_RECOMPUTED = 4;
+    private static final int REMOTE_INSTALLED = 5;
+    private static final int FIRST_ECHO = 6;
+
     /**
-     * Hops between two stages (indexes into {@code NAMES}): from the agent's recompute to its dataplane, to the
-     * control node and to the remote agent's tables (the XMPP hop: publish, reflection, the remote agent's
-     * recompute), from those to the remote dataplane, and from that to the first echo.
+     * Hops between two stages (indexes into {@code NAMES}): from the agent's recompute to its dataplane, from the
+     * TAP to the workload's address, from the recompute to the remote agent's tables (the XMPP hop: publish,
+     * reflection, the remote agent's recompute), from those to the remote dataplane.
      */
-    private static final int[][] HOPS = {{1, 2}, {1, 3}, {1, 4}, {4, 5}, {5, 6}};
+    private static final int[][] HOPS = {{RECOMPUTED, LOCAL_PROGRAMMED}, {LOCAL_PROGRAMMED, ADDRESS_CONFIGURED},
+            {RECOMPUTED, REMOTE_RECOMPUTED}, {REMOTE_RECOMPUTED, REMOTE_INSTALLED}};
 
     private final List<long[]> rows = new ArrayList<>();
 
@@ -40,7 +48,7 @@ final class StageTimes {
     }
 
     List<Long> totalMicros() {
-        return column(NAMES.length - 1);
+        return column(FIRST_ECHO);
     }
 
     private List<Long> column(int stage) {
@@ -56,17 +64,21 @@ final class StageTimes {
         List<Long> total = totalMicros();
         b.append(String.format(Locale.ROOT, " p50_ms=%.1f p99_ms=%.1f max_ms=%.1f", percentileMillis(total, 0.50),
                 percentileMillis(total, 0.99), total.getLast() / 1000.0));
-        for (int i = 0; i < NAMES.length - 1; i++) {
-            List<Long> c = column(i);
-            b.append(String.format(Locale.ROOT, " %s_p50_ms=%.1f %s_p99_ms=%.1f", NAMES[i], percentileMillis(c, 0.50),
-                    NAMES[i], percentileMillis(c, 0.99)));
+        for (int i = 0; i < FIRST_ECHO; i++) {
+            append(b, NAMES[i], column(i));
         }
         for (int[] hop : HOPS) {
-            List<Long> d = rows.stream().map(r -> r[hop[1]] - r[hop[0]]).sorted().toList();
-            String name = NAMES[hop[0]] + "_to_" + NAMES[hop[1]];
-            b.append(String.format(Locale.ROOT, " %s_p50_ms=%.1f %s_p99_ms=%.1f", name, percentileMillis(d, 0.50),
-                    name, percentileMillis(d, 0.99)));
+            append(b, NAMES[hop[0]] + "_to_" + NAMES[hop[1]],
+                    rows.stream().map(r -> r[hop[1]] - r[hop[0]]).sorted().toList());
         }
+        // the echo needs both ends: the route at the remote host and the address on the new VM
+        append(b, "both_ready_to_first_echo", rows.stream()
+                .map(r -> r[FIRST_ECHO] - Math.max(r[ADDRESS_CONFIGURED], r[REMOTE_INSTALLED])).sorted().toList());
         return b.append('\n').toString();
+    }
+
+    private static void append(StringBuilder b, String name, List<Long> sortedMicros) {
+        b.append(String.format(Locale.ROOT, " %s_p50_ms=%.1f %s_p99_ms=%.1f", name,
+                percentileMillis(sortedMicros, 0.50), name, percentileMillis(sortedMicros, 0.99)));
     }
 }

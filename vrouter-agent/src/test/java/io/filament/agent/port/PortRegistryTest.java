@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,5 +116,67 @@ class PortRegistryTest {
 
         assertThat(loaded.ports()).isEmpty();
         assertThat(loaded.rejected()).singleElement().asString().contains("instance-id");
+    }
+
+    private static PortListener recorder(List<String> heard) {
+        return new PortListener() {
+            public void portAdded(Port p) {
+                heard.add("+" + p.systemName());
+            }
+
+            public void portDeleted(Port p) {
+                heard.add("-" + p.systemName());
+            }
+        };
+    }
+
+    @Test
+    void aPortWhoseFileCannotBeWrittenIsTakenBackFromTheListenersAndNotKept() throws Exception {
+        Files.writeString(state.resolve("ports"), "a file where the port directory belongs");
+        PortRegistry registry = new PortRegistry(new PortStore(state));
+        List<String> heard = new ArrayList<>();
+        registry.subscribe(recorder(heard));
+
+        assertThatThrownBy(() -> registry.add(port(A, "tapa"))).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(A);
+
+        assertThat(heard).containsExactly("+tapa", "-tapa");
+        assertThat(registry.all()).isEmpty();
+        assertThat(registry.get(UUID.fromString(A))).isEmpty();
+    }
+
+    @Test
+    void aReplacementWhoseFileCannotBeWrittenGivesTheListenersThePreviousPortBack() throws Exception {
+        PortRegistry registry = new PortRegistry(new PortStore(state));
+        registry.add(port(A, "tapa"));
+        List<String> heard = new ArrayList<>();
+        registry.subscribe(recorder(heard));
+        Files.createDirectory(state.resolve("ports").resolve("." + A + ".tmp"));
+
+        assertThatThrownBy(() -> registry.add(port(A, "tapa2"))).isInstanceOf(UncheckedIOException.class);
+
+        assertThat(heard).containsExactly("+tapa", "-tapa", "+tapa2", "-tapa2", "+tapa");
+        assertThat(registry.all()).containsExactly(port(A, "tapa"));
+        assertThat(new PortRegistry(new PortStore(state)).all()).containsExactly(port(A, "tapa"));
+    }
+
+    @Test
+    void listenersHearOfAPortWhileItsFileIsStillToBeWritten() {
+        PortRegistry registry = new PortRegistry(new PortStore(state));
+        Path file = state.resolve("ports").resolve(A);
+        List<Boolean> fileExistedWhenHeard = new ArrayList<>();
+        registry.subscribe(new PortListener() {
+            public void portAdded(Port p) {
+                fileExistedWhenHeard.add(Files.exists(file));
+            }
+
+            public void portDeleted(Port p) {
+            }
+        });
+
+        registry.add(port(A, "tapa"));
+
+        assertThat(fileExistedWhenHeard).containsExactly(false);
+        assertThat(file).exists();
     }
 }

@@ -71,6 +71,13 @@ public final class ControlNodeSession implements AutoCloseable {
     private volatile int attempts;
     private volatile long flaps;
     private volatile XMPPTCPConnection connection;
+    /**
+     * The connection whose {@code sessionUp} the listener has been given. What any other connection receives
+     * (this one before its {@code sessionUp} was handed over, or after it was lost) goes through the session
+     * thread, behind the session's own events, so the listener never hears of config or routes before the
+     * {@code sessionUp} of the session they came on.
+     */
+    private volatile XMPPTCPConnection announced;
     private ScheduledFuture<?> keepalive;
 
     public ControlNodeSession(ControlNodeAddress address, String hostName, String password,
@@ -185,6 +192,7 @@ public final class ControlNodeSession implements AutoCloseable {
         long period = Math.max(1000, settings.holdTime().toMillis() / 3);
         keepalive = executor.scheduleAtFixedRate(this::sendKeepalive, period, period, TimeUnit.MILLISECONDS);
         listener.sessionUp(this);
+        announced = c;
     }
 
     private void install(XMPPTCPConnection c) {
@@ -194,7 +202,7 @@ public final class ControlNodeSession implements AutoCloseable {
             public IQ handleIQRequest(IQ iq) {
                 received.incrementAndGet();
                 ConfigIq config = (ConfigIq) iq;
-                onSessionThread(() -> listener.configReceived(ControlNodeSession.this, config.items()));
+                deliver(c, () -> listener.configReceived(ControlNodeSession.this, config.items()));
                 // TF's config push is never acknowledged.
                 return null;
             }
@@ -203,7 +211,7 @@ public final class ControlNodeSession implements AutoCloseable {
             RouteUpdateEvent event = stanza.getExtension(RouteUpdateEvent.class);
             if (event != null) {
                 received.incrementAndGet();
-                onSessionThread(() -> listener.routesReceived(this, event));
+                deliver(c, () -> listener.routesReceived(this, event));
             }
         }, StanzaTypeFilter.MESSAGE);
         c.addConnectionListener(new ConnectionListener() {
@@ -227,6 +235,20 @@ public final class ControlNodeSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Hands what {@code c} received to the listener: at once, on Smack's delivery thread (which calls this in the
+     * order the stanzas arrived), while {@code c} is the announced connection; through the session thread
+     * otherwise. The hop through the session thread would cost every route update one more thread wake-up on
+     * its way to the agent's thread.
+     */
+    private void deliver(XMPPTCPConnection c, Runnable delivery) {
+        if (announced == c) {
+            delivery.run();
+        } else {
+            onSessionThread(delivery);
+        }
+    }
+
     /** Runs on the session thread; once the session is closed there is nothing left to run. */
     private void onSessionThread(Runnable task) {
         try {
@@ -241,6 +263,7 @@ public final class ControlNodeSession implements AutoCloseable {
             return;
         }
         connection = null;
+        announced = null;
         flaps++;
         if (keepalive != null) {
             keepalive.cancel(false);
@@ -294,6 +317,7 @@ public final class ControlNodeSession implements AutoCloseable {
             transition(PeerState.STOPPED, "agent stopping");
             XMPPTCPConnection c = connection;
             connection = null;
+            announced = null;
             if (c != null) {
                 c.disconnect();
             }

@@ -5,7 +5,11 @@ import io.filament.agent.xmpp.wire.RouteUpdateEvent;
 
 import java.util.List;
 
-/** What a control-node session reports to the agent. Called on the session's thread; must not block long. */
+/**
+ * What a control-node session reports to the agent; must not block long. Session up and down come from the
+ * session's thread; config and routes of an established session from Smack's delivery thread, in the order they
+ * arrived, never before that session's {@link #sessionUp}.
+ */
 public interface SessionListener {
 
     void sessionUp(ControlNodeSession session);
