@@ -9,7 +9,7 @@ vms=${1:-50}
 cd "$root"
 bin/filament status >/dev/null 2>&1 || bin/filament up
 echo "== Filament port-up, $vms VMs"
-bin/filament bench port-up --vms "$vms" | tail -1
+bin/filament bench port-up --vms "$vms" | tail -2
 peer="$root/../shared/bench-peers/pb-ovn-cp.sh"
 if [ -x "$peer" ] || [ -f "$peer" ]; then
   echo "== OVN port-up (same machine, same run)"
