@@ -35,6 +35,7 @@ public final class PortUpBenchmark {
     private final DemoNamespaces namespaces;
     private final DhcpClient dhcp;
     private final PrintStream out;
+    private final List<Port> plugged = new ArrayList<>();
 
     public PortUpBenchmark(FabricIntent intent, DemoNamespaces namespaces, DhcpClient dhcp, PrintStream out) {
         this.intent = intent;
@@ -53,6 +54,7 @@ public final class PortUpBenchmark {
         Port probe = intent.port(PROJECT, "probe", NETWORK, "host1");
         Netns probeNs = namespaces.create("fil-bench-probe");
         new PortApi(fabric("host1")).plug(probe, probeNs.name(), "eth0");
+        plugged.add(probe);
         out.println("probe " + probe.ipAddress() + " on host1: " + dhcp.lease(probeNs, "eth0"));
         List<Double> millis = new ArrayList<>();
         List<Double> appeared = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class PortUpBenchmark {
                         i, sample.firstReply(), sample.interfaceAppeared(), sample.addressed());
             }
         } finally {
+            unplugAll();
             namespaces.deleteAll();
         }
         Percentiles tap = Percentiles.of(appeared);
@@ -89,6 +92,7 @@ public final class PortUpBenchmark {
         Netns netns = namespaces.create("fil-bench-" + i);
         Port pending = new Port(name, vmUuid, vmiUuid, "", "", "", address, mac, "host2");
         new PortApi(fabric("host2")).plug(pending, netns.name(), "eth0");
+        plugged.add(pending);
         // The agent makes the TAP once the port's config reaches it; the guest side watches for eth0 from before the
         // clock and configures it the moment it appears (its few milliseconds are inside the measurement).
         GuestAddressing guest = GuestAddressing.start(netns, address, 16, "10.9.255.254");
@@ -106,6 +110,18 @@ public final class PortUpBenchmark {
         } finally {
             guest.close();
         }
+    }
+
+    /** Takes every port this run plugged off its agent, so that no agent keeps ports of namespaces that are gone. */
+    private void unplugAll() {
+        for (Port port : plugged) {
+            try {
+                new PortApi(fabric(port.host())).unplug(port.vmiUuid());
+            } catch (InfraException e) {
+                out.println("could not unplug " + port.vmiUuid() + " from " + port.host() + ": " + e.getMessage());
+            }
+        }
+        plugged.clear();
     }
 
     private static String fabric(String host) {
