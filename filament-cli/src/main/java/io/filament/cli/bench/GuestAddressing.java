@@ -11,18 +11,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What a VM's network set-up does the moment its interface appears: watches the namespace's links over netlink
- * ({@code ip monitor link}, started before the port exists) and, when {@code eth0} shows up, configures its address
- * and default route in one {@code ip -batch} process. One process start after the appearance, no polling.
+ * ({@code ip monitor link}, started before the port exists) and, when {@code eth0} shows up, hands its address and
+ * default route to an {@code ip -batch} process that was started with the watch and waits on its input: no polling
+ * and no process start between the appearance and the address.
  */
 final class GuestAddressing implements AutoCloseable {
 
     private final Process monitor;
-    private volatile Process configure;
+    private final Process configure;
     private volatile long appearedNanos;
     private volatile long configuredNanos;
 
-    private GuestAddressing(Process monitor, String commands, Netns netns) {
+    private GuestAddressing(Process monitor, Process configure, String commands, Netns netns) {
         this.monitor = monitor;
+        this.configure = configure;
         Thread.ofPlatform().name("guest-" + netns.name()).daemon().start(() -> watch(netns, commands));
     }
 
@@ -30,9 +32,11 @@ final class GuestAddressing implements AutoCloseable {
     static GuestAddressing start(Netns netns, String address, int prefixLength, String gateway) {
         String commands = "addr add " + address + "/" + prefixLength + " dev eth0\nroute add default via " + gateway + "\n";
         try {
+            Process configure = new ProcessBuilder("ip", "-n", netns.name(), "-batch", "-")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Process monitor = new ProcessBuilder("ip", "-n", netns.name(), "monitor", "link")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            return new GuestAddressing(monitor, commands, netns);
+            return new GuestAddressing(monitor, configure, commands, netns);
         } catch (IOException e) {
             throw new InfraException("cannot watch the links of " + netns.name() + ": " + e.getMessage(), e);
         }
@@ -44,13 +48,10 @@ final class GuestAddressing implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.contains(" eth0:")) {
                     appearedNanos = System.nanoTime();
-                    Process p = new ProcessBuilder("ip", "-n", netns.name(), "-batch", "-")
-                            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                    try (OutputStream in = p.getOutputStream()) {
+                    try (OutputStream in = configure.getOutputStream()) {
                         in.write(commands.getBytes(StandardCharsets.US_ASCII));
                     }
-                    configure = p;
-                    if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    if (configure.waitFor(10, TimeUnit.SECONDS) && configure.exitValue() == 0) {
                         configuredNanos = System.nanoTime();
                     }
                     return;
@@ -76,14 +77,6 @@ final class GuestAddressing implements AutoCloseable {
     @Override
     public void close() {
         monitor.destroyForcibly();
-        Process p = configure;
-        if (p != null) {
-            try {
-                p.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            p.destroyForcibly();
-        }
+        configure.destroyForcibly();
     }
 }
