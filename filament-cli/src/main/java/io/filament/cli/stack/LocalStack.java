@@ -32,6 +32,8 @@ public final class LocalStack {
     /** A fabric metric every stack exports (the control node's XMPP sessions); up waits until Prometheus has it. */
     static final String FABRIC_METRIC = "filament_control_xmpp_sessions";
     private static final Duration FIRST_SCRAPE_TIMEOUT = Duration.ofSeconds(60);
+    private static final String AGENT_MODULE = "vrouter-agent";
+
     /** Agents refused before their virtual-router existed retry with a back-off of at most 30 s. */
     private static final Duration AGENT_SESSIONS_TIMEOUT = Duration.ofSeconds(90);
 
@@ -82,20 +84,28 @@ public final class LocalStack {
         infrastructure.up();
         XmppSecrets.ensure(StackLayout.xmppSecrets(workspace), StackLayout.HOSTS);
         out.println("services:");
+        List<ServiceNode> agents = new ArrayList<>();
         for (ServiceNode service : services) {
-            Optional<ProcessHandle> running = service.process().running();
-            if (running.isPresent()) {
-                out.printf("  %-20s already running (pid %d)%n", service.name(), running.get().pid());
+            if (service.spec().module().equals(AGENT_MODULE) && service.process().running().isEmpty()) {
+                agents.add(service);
                 continue;
             }
-            PortGuard.requireFree(service.spec().host(), service.spec().httpPort(), service.name());
-            out.printf("  %-20s starting on %s, log %s%n", service.name(), service.address(), service.logFile());
-            service.start();
+            start(service);
         }
         startPrometheus();
         List<InfraNode> nodes = new ArrayList<>(services);
         nodes.add(prometheus);
-        new ReadinessWait(clock, out).await(nodes, clock.instant(), READY_TIMEOUT);
+        if (!agents.isEmpty()) {
+            // An agent connects to the control node as soon as it runs; one started before the control node listens,
+            // or before its virtual-router exists, is refused and backs off (up to 30 s). So the agents start once
+            // the control node answers and their virtual-routers are in the config.
+            List<InfraNode> first = List.of(service("config-api"), service("control-node"));
+            new ReadinessWait(clock, out).await(first, since, READY_TIMEOUT);
+            nodes.removeAll(first);
+            registerHosts();
+            agents.forEach(this::start);
+        }
+        new ReadinessWait(clock, out).await(nodes, since, READY_TIMEOUT);
         registerHosts();
         new AgentSessionsWait(new ServiceClient("control-node", service("control-node").address()), clock, out)
                 .await(StackLayout.HOSTS.stream().map(StackLayout.SimulatedHost::name).toList(), AGENT_SESSIONS_TIMEOUT);
@@ -105,6 +115,17 @@ public final class LocalStack {
         Duration took = Duration.between(since, clock.instant());
         out.printf("stack ready in %.1f s%n", took.toMillis() / 1000.0);
         return took;
+    }
+
+    private void start(ServiceNode service) {
+        Optional<ProcessHandle> running = service.process().running();
+        if (running.isPresent()) {
+            out.printf("  %-20s already running (pid %d)%n", service.name(), running.get().pid());
+            return;
+        }
+        PortGuard.requireFree(service.spec().host(), service.spec().httpPort(), service.name());
+        out.printf("  %-20s starting on %s, log %s%n", service.name(), service.address(), service.logFile());
+        service.start();
     }
 
     private void startPrometheus() {
