@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Windows of pipelined requests, each written at once, against the real dataplane: every request of a window
  * larger than the client's window is answered and applied in order, and a refused request fails the call with
- * the dataplane's reason while the requests around it stay applied.
+ * the dataplane's reason while the requests around it, in its window and in the windows after it, are applied.
  */
 @RequiresRoot
 class DataplaneWindowIT {
@@ -45,6 +45,22 @@ class DataplaneWindowIT {
             assertThatThrownBy(() -> client.callAll(refused, 128, TIMEOUT)).isInstanceOf(DataplaneException.class)
                     .hasMessageStartingWith("AddRoute refused: route.nexthop '77'");
             assertThat(vrfs(client)).doesNotContain(1, 3).contains(2, 4, 300).hasSize(298);
+        }
+    }
+
+    @Test
+    void aRefusedRequestDoesNotHoldUpTheWindowsAfterIt() throws Exception {
+        try (DataplaneJar dp = DataplaneJar.start("window-host", "127.0.0.66");
+             DataplaneClient client = DataplaneClient.connect(dp.socket)) {
+            List<DataplaneRequest> requests = new ArrayList<>();
+            requests.add(new DataplaneRequest.AddVrf(1));
+            requests.add(new DataplaneRequest.AddRoute(1, 4, 0x0a00000000000000L, 0, 8, 77));
+            IntStream.rangeClosed(2, 300).forEach(v -> requests.add(new DataplaneRequest.AddVrf(v)));
+
+            assertThatThrownBy(() -> client.callAll(requests, 128, TIMEOUT)).isInstanceOf(DataplaneException.class)
+                    .hasMessageStartingWith("AddRoute refused: route.nexthop '77'");
+
+            assertThat(vrfs(client)).containsExactlyElementsOf(IntStream.rangeClosed(1, 300).boxed().toList());
         }
     }
 }

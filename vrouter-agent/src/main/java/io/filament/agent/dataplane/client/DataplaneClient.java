@@ -67,16 +67,31 @@ public final class DataplaneClient implements AutoCloseable {
     /**
      * Sends the requests back to back, at most {@code window} unanswered at a time, and waits for their replies
      * in order: one round trip per window instead of one per request, and each window goes out in one write, so
-     * the dataplane reads it at once and flushes all its replies together. The dataplane handles them in order;
-     * the first error reply or timeout fails the call (later requests of the window may have been applied).
+     * the dataplane reads it at once and flushes all its replies together. The dataplane handles them in order.
+     * A refused request (an error reply: nothing changed for it) does not hold up the ones after it: every window
+     * is still sent, and the first refusal fails the call once all are answered. A timeout or a broken socket fails
+     * it at once.
      */
     public void callAll(List<DataplaneRequest> requests, int window, Duration timeout) throws DataplaneException {
+        DataplaneException firstRefusal = null;
         for (int from = 0; from < requests.size(); from += window) {
             List<DataplaneRequest> slice = requests.subList(from, Math.min(requests.size(), from + window));
             List<CompletableFuture<DataplaneReply>> replies = send(slice);
             for (int i = 0; i < slice.size(); i++) {
-                await(slice.get(i), replies.get(i), timeout);
+                try {
+                    await(slice.get(i), replies.get(i), timeout);
+                } catch (DataplaneException e) {
+                    if (e.refusal().isEmpty()) {
+                        throw e;
+                    }
+                    if (firstRefusal == null) {
+                        firstRefusal = e;
+                    }
+                }
             }
+        }
+        if (firstRefusal != null) {
+            throw firstRefusal;
         }
     }
 
