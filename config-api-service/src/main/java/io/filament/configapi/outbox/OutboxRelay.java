@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,15 +175,16 @@ public final class OutboxRelay implements Runnable {
             return false;
         }
         boolean leftBehind = false;
-        Map<String, Long> expected = new LinkedHashMap<>();
-        List<Sent> sent = new ArrayList<>();
-        List<StoredEvent> sentEvents = new ArrayList<>();
+        Map<String, Long> before = new LinkedHashMap<>();
+        Map<String, List<Sent>> sent = new LinkedHashMap<>();
         for (StoredEvent event : batch) {
             if (!owned.get(outbox.shardOf(event.uuid()))) {
                 leftBehind = true;
                 continue;
             }
-            long next = expected.computeIfAbsent(event.uuid(), this::publishedVersion) + 1;
+            long published = before.computeIfAbsent(event.uuid(), this::publishedVersion);
+            List<Sent> ofObject = sent.computeIfAbsent(event.uuid(), u -> new ArrayList<>());
+            long next = (ofObject.isEmpty() ? published : ofObject.getLast().version()) + 1;
             if (event.version() < next) {
                 continue;
             }
@@ -192,36 +192,54 @@ public final class OutboxRelay implements Runnable {
                 leftBehind = true;
                 continue;
             }
-            sent.add(send(event));
-            sentEvents.add(event);
-            expected.put(event.uuid(), event.version());
+            ofObject.add(send(event));
         }
-        if (sent.isEmpty()) {
+        if (sent.values().stream().allMatch(List::isEmpty)) {
             return leftBehind;
         }
         producer.flush();
-        // as in relayShard: an object's events after its first unacknowledged one are left to the scan, which sends
-        // them again after it, so that the topic never holds a newer version before an older one
-        Set<String> failed = new HashSet<>();
         RuntimeException failure = null;
-        for (int i = 0; i < sent.size(); i++) {
-            StoredEvent event = sentEvents.get(i);
-            if (failed.contains(event.uuid())) {
+        for (var entry : sent.entrySet()) {
+            String uuid = entry.getKey();
+            List<Sent> ofObject = entry.getValue();
+            if (ofObject.isEmpty()) {
                 continue;
             }
-            if (!acknowledged(sent.get(i))) {
-                failed.add(event.uuid());
-                failure = new IllegalStateException("Kafka did not acknowledge " + event.uuid() + " v" + event.version());
-                continue;
+            long reached = acknowledge(uuid, before.get(uuid), ofObject);
+            ofObject.stream().filter(x -> x.version() <= reached).forEach(x -> outbox.unmark(uuid, x.version()));
+            if (reached < ofObject.getLast().version()) {
+                failure = unacknowledged(uuid, reached + 1);
             }
-            outbox.advance(event.uuid(), event.version());
-            publishedVersions.put(event.uuid(), event.version());
-            outbox.unmark(event.uuid(), event.version());
         }
         if (failure != null) {
             throw failure;
         }
         return leftBehind;
+    }
+
+    /**
+     * Records what Kafka acknowledged of {@code sent}, one object's events in version order after version
+     * {@code before}: the object's progress advances to the last event before the first unacknowledged one, whose
+     * version is returned. The events after that one are left to the scan, which sends them again after it, so the
+     * topic never holds a newer version of an object before an older one.
+     */
+    private long acknowledge(String uuid, long before, List<Sent> sent) {
+        long reached = before;
+        for (Sent s : sent) {
+            if (!acknowledged(s)) {
+                break;
+            }
+            reached = s.version();
+        }
+        if (reached > before) {
+            outbox.advance(uuid, reached);
+        }
+        publishedVersions.put(uuid, reached);
+        return reached;
+    }
+
+    private static IllegalStateException unacknowledged(String uuid, long version) {
+        return new IllegalStateException("Kafka did not acknowledge " + uuid + " v" + version);
     }
 
     private long publishedVersion(String uuid) {
@@ -274,18 +292,11 @@ public final class OutboxRelay implements Runnable {
         RuntimeException failure = null;
         for (var entry : byObject.entrySet()) {
             String uuid = entry.getKey();
-            long reached = published.get(uuid);
-            for (Sent s : sent.get(uuid)) {
-                if (!acknowledged(s)) {
-                    failure = new IllegalStateException("Kafka did not acknowledge " + uuid + " v" + s.version());
-                    break;
-                }
-                reached = s.version();
+            List<Sent> ofObject = sent.get(uuid);
+            long reached = acknowledge(uuid, published.get(uuid), ofObject);
+            if (!ofObject.isEmpty() && reached < ofObject.getLast().version()) {
+                failure = unacknowledged(uuid, reached + 1);
             }
-            if (reached > published.get(uuid)) {
-                outbox.advance(uuid, reached);
-            }
-            publishedVersions.put(uuid, reached);
             for (Outbox.Marker m : entry.getValue()) {
                 boolean dangling = m.version() > reached && sent.get(uuid).isEmpty()
                         && m.created().plus(DANGLING_AFTER).isBefore(clock.instant());
