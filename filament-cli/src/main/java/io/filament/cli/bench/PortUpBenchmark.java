@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -62,25 +63,38 @@ public final class PortUpBenchmark {
             for (int i = 1; i <= vms; i++) {
                 Sample sample = measureOne(i, probeNs);
                 millis.add(sample.firstReply());
-                appeared.add(sample.interfaceAppeared());
-                out.printf(Locale.ROOT, "  vm %3d  port-up %8.1f ms  (eth0 in the VM after %.1f ms, addressed after %.1f ms)%n",
-                        i, sample.firstReply(), sample.interfaceAppeared(), sample.addressed());
+                sample.interfaceAppeared().ifPresent(appeared::add);
+                out.printf(Locale.ROOT, "  vm %3d  port-up %8.1f ms  (eth0 in the VM after %s, addressed after %s)%n",
+                        i, sample.firstReply(), shown(sample.interfaceAppeared()), shown(sample.addressed()));
             }
         } finally {
             unplugAll();
             namespaces.deleteAll();
         }
-        Percentiles tap = Percentiles.of(appeared);
-        out.printf(Locale.ROOT, "eth0 in the VM after: p50 %.1f ms, p90 %.1f ms, max %.1f ms%n", tap.at(50),
-                tap.at(90), tap.max());
+        if (!appeared.isEmpty()) {
+            Percentiles tap = Percentiles.of(appeared);
+            out.printf(Locale.ROOT, "eth0 in the VM after: p50 %.1f ms, p90 %.1f ms, max %.1f ms (%d of %d VMs seen)%n",
+                    tap.at(50), tap.at(90), tap.max(), appeared.size(), millis.size());
+        }
         Percentiles p = Percentiles.of(millis);
         out.printf(Locale.ROOT, "port-up over %d VMs: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 vms, p.at(50), p.at(90), p.at(99), p.max());
         return p;
     }
 
-    /** Milliseconds from the REST create to the first echo reply, to eth0 appearing, to its address being set. */
-    private record Sample(double firstReply, double interfaceAppeared, double addressed) {
+    /**
+     * Milliseconds from the REST create to the first echo reply, to eth0 appearing and to its address being set (the
+     * latter two empty when the watcher had not seen them by the time the reply came).
+     */
+    private record Sample(double firstReply, Optional<Double> interfaceAppeared, Optional<Double> addressed) {
+    }
+
+    private static Optional<Double> since(long start, long nanos) {
+        return nanos == 0 ? Optional.empty() : Optional.of((nanos - start) / 1e6);
+    }
+
+    private static String shown(Optional<Double> millis) {
+        return millis.map(m -> String.format(Locale.ROOT, "%.1f ms", m)).orElse("(not seen yet)");
     }
 
     private Sample measureOne(int i, Netns probeNs) {
@@ -105,8 +119,8 @@ public final class PortUpBenchmark {
             intent.declarePluggedPort(PROJECT, name, vmUuid, NETWORK, "host2", vmiUuid, mac, address);
             long reply = watch.awaitFirstReply(LIMIT).orElseThrow(() -> new InfraException(
                     name + " (" + address + ") did not answer the probe within " + LIMIT.toSeconds() + " s of its port create"));
-            return new Sample((reply - start) / 1e6, (guest.appearedNanos() - start) / 1e6,
-                    (guest.configuredNanos() - start) / 1e6);
+            return new Sample((reply - start) / 1e6, since(start, guest.appearedNanos()),
+                    since(start, guest.configuredNanos()));
         } finally {
             guest.close();
         }
