@@ -2,7 +2,9 @@ package io.filament.schema.policy;
 
 import io.filament.schema.config.ConfigObject;
 import io.filament.schema.config.PolicyRule.PortRange;
+import io.filament.schema.desired.CanonicalJson;
 import io.filament.schema.desired.DesiredRecord;
+import io.filament.schema.desired.JsonFragment;
 import io.filament.schema.desired.Provenance;
 import io.filament.schema.routing.RoutingInstanceDeriver;
 import java.util.ArrayList;
@@ -27,22 +29,22 @@ public final class NetworkAclDeriver {
     }
 
     /**
-     * The JSON {@code acl_rule} list: the expanded rules then the two implicit ones. Immutable, so that it can be
-     * kept and shared while the network's name and policies stay the same.
+     * The JSON {@code acl_rule} list: the expanded rules then the two implicit ones, as canonical JSON so that it
+     * can be kept and shared cheaply while the network's name and policies stay the same.
      */
-    public static List<Object> entries(String vn, List<AclRule> expandedRules) {
+    public static JsonFragment entries(String vn, List<AclRule> expandedRules) {
         List<Object> entries = new ArrayList<>();
         expandedRules.forEach(rule -> entries.add(rule.toJson()));
         entries.add(implicit(AclRule.IMPLICIT_PASS_UUID, new AclAddress.Network(vn), new AclAddress.Network(vn),
                 "pass").toJson());
         entries.add(implicit(AclRule.IMPLICIT_DENY_UUID, new AclAddress.Any(), new AclAddress.Any(), "deny")
                 .toJson());
-        return List.copyOf(entries);
+        return CanonicalJson.fragment(entries);
     }
 
     /** The ACL record with entries built earlier by {@link #entries}. */
     public static Optional<DesiredRecord> withEntries(ConfigObject network, List<ConfigObject> policies,
-                                                      List<Object> entries) {
+                                                      JsonFragment entries) {
         if (policies.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.filament.schema.projection;
 
 import io.filament.schema.config.ConfigObject;
+import io.filament.schema.desired.JsonFragment;
 import io.filament.schema.policy.AclRule;
 import io.filament.schema.policy.ConnectionIntent;
 import io.filament.schema.policy.NetworkAclDeriver;
@@ -17,8 +18,8 @@ import java.util.Map;
  */
 final class ExpansionCache {
 
-    /** A network's attached policies, their expanded rules, the ACL entries and the connection intent from them. */
-    record Expansion(List<ConfigObject> policies, List<AclRule> rules, List<Object> aclEntries,
+    /** A network's attached policies, the ACL entries of their expanded rules and the connection intent from them. */
+    record Expansion(List<ConfigObject> policies, JsonFragment aclEntries,
                      ConnectionIntent intent) {
     }
 
@@ -82,7 +83,7 @@ final class ExpansionCache {
     private static Expansion expand(ConfigObject network, List<ConfigObject> policies) {
         String name = network.fqName().toString();
         List<AclRule> rules = NetworkPolicyExpander.expand(name, policies);
-        return new Expansion(policies, rules, NetworkAclDeriver.entries(name, rules),
+        return new Expansion(policies, NetworkAclDeriver.entries(name, rules),
                 NetworkPolicyExpander.intentOf(name, rules));
     }
 }

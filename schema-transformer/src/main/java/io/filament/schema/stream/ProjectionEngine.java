@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class ProjectionEngine implements ConfigFollower.BatchHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionEngine.class);
-    private static final int SERIALISE_CHUNK = 2_000;
 
     private final SchemaTransformerProperties.Topics topics;
     private final ConfigTopicReader reader;
@@ -206,22 +205,14 @@ public final class ProjectionEngine implements ConfigFollower.BatchHandler {
                 .forEach(store::release);
     }
 
-    /**
-     * Sends every record that differs from what the desired topic holds. Serialised in parallel, a chunk at a time,
-     * so that the memory held stays bounded and the order of the sends stays the order of the state.
-     */
+    /** Sends every record whose bytes differ from what the desired topic holds, and tombstones for the rest. */
     private int publishDifference(Map<String, DesiredRecord> state, Map<String, byte[]> published) {
         int sent = 0;
-        List<DesiredRecord> records = List.copyOf(state.values());
-        for (int from = 0; from < records.size(); from += SERIALISE_CHUNK) {
-            List<DesiredRecord> chunk = records.subList(from, Math.min(records.size(), from + SERIALISE_CHUNK));
-            List<byte[]> values = CanonicalJson.bytes(chunk);
-            for (int i = 0; i < chunk.size(); i++) {
-                String key = chunk.get(i).key();
-                if (!Arrays.equals(values.get(i), published.get(key))) {
-                    output.send(publisher.record(key, values.get(i)));
-                    sent++;
-                }
+        for (DesiredRecord record : state.values()) {
+            byte[] value = CanonicalJson.bytes(record);
+            if (!Arrays.equals(value, published.get(record.key()))) {
+                output.send(publisher.record(record.key(), value));
+                sent++;
             }
         }
         for (String key : published.keySet()) {

@@ -36,10 +36,24 @@ class CanonicalJsonTest {
 
     @Test
     void rejectsAValueTypeOutsideTheRecordModelNamingIt() {
-        var record = new DesiredRecord("t", "i", Map.of("ratio", 0.5));
-
-        assertThatThrownBy(() -> CanonicalJson.bytes(record))
+        assertThatThrownBy(() -> new DesiredRecord("t", "i", Map.of("ratio", 0.5)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Double").hasMessageContaining("0.5");
+    }
+
+    @Test
+    void readsTheBytesBackIntoSortedMapsWithIntegersAndLongsAsWritten() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("z", List.of(Map.of("b", 2, "a", 1), "x"));
+        value.put("big", 4_200_000_001L);
+        value.put("flag", false);
+        var record = new DesiredRecord("t", "i", value);
+
+        assertThat(record.value()).isEqualTo(Map.of("z", List.of(Map.of("a", 1, "b", 2), "x"),
+                "big", 4_200_000_001L, "flag", false));
+        assertThat(record.value().keySet()).containsExactly("big", "flag", "z");
+        assertThat(record).isEqualTo(new DesiredRecord("t", "i", Map.of("flag", false, "big", 4_200_000_001L,
+                "z", List.of(Map.of("a", 1, "b", 2), "x"))));
+        assertThat(record).isNotEqualTo(new DesiredRecord("t", "i", Map.of("flag", true)));
     }
 }

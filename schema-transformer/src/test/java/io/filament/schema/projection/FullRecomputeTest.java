@@ -66,7 +66,7 @@ class FullRecomputeTest {
         assertThat(state).containsKey("route-target/target:4200000001:8000");
         assertThat(state.get("routing-instance/default-domain:demo:red:red").value())
                 .containsEntry("route_target", "target:4200000001:8000")
-                .containsEntry("derived_from", Map.of("global-system-config/gsc", 7L, "virtual-network/n-red", 1L));
+                .containsEntry("derived_from", Map.of("global-system-config/gsc", 7, "virtual-network/n-red", 1));
     }
 
     @Test

@@ -44,11 +44,13 @@ final class KafkaLatencyBench {
     private final String bootstrap;
     private final InetSocketAddress cassandra;
     private final Path jar;
+    private final List<String> transformerJavaOptions;
 
-    KafkaLatencyBench(String bootstrap, InetSocketAddress cassandra, Path jar) {
+    KafkaLatencyBench(String bootstrap, InetSocketAddress cassandra, Path jar, List<String> transformerJavaOptions) {
         this.bootstrap = bootstrap;
         this.cassandra = cassandra;
         this.jar = jar;
+        this.transformerJavaOptions = List.copyOf(transformerJavaOptions);
     }
 
     void run(BenchConfig config, int networks, int rate, int seconds, int warmupSeconds) throws Exception {
@@ -78,6 +80,9 @@ final class KafkaLatencyBench {
             long startedAt = System.nanoTime();
             int port = freePort();
             transformer = start(configTopic, desiredTopic, keyspace, run, port);
+            Process started = transformer;
+            // A bench stopped with a signal skips the finally block below; its transformer must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (instances.get() < networks || !active(port)) {
                 if (System.nanoTime() > deadline || !transformer.isAlive()) {
@@ -207,8 +212,10 @@ final class KafkaLatencyBench {
             throws IOException {
         Path log = Path.of("bench", "schema-transformer", "target", "bench-transformer.log");
         Files.createDirectories(log.getParent());
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        command.addAll(transformerJavaOptions);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--filament.schema.kafka-bootstrap-servers=" + bootstrap,
                 "--filament.schema.topics.config=" + configTopic,
@@ -216,7 +223,9 @@ final class KafkaLatencyBench {
                 "--filament.schema.topics.dead-letter=" + configTopic + ".dlq",
                 "--filament.schema.cassandra.contact-point=" + cassandra.getHostString() + ":" + cassandra.getPort(),
                 "--filament.schema.cassandra.keyspace=" + keyspace,
-                "--filament.schema.lease.name=bench-" + run)
+                "--filament.schema.lease.name=bench-" + run));
+        System.out.println("transformer JVM: " + String.join(" ", command.subList(0, command.indexOf("-jar"))));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

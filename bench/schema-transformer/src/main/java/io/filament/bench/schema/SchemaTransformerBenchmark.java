@@ -3,6 +3,7 @@ package io.filament.bench.schema;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Map;
  * latency in process), {@code kafka} (config event to desired record through Kafka, against the packaged jar and
  * the local Kafka and Cassandra), {@code all}. Options: {@code --networks=10000 --policies=1000 --groups=2000
  * --rate=1000 --seconds=30 --warmup=10 --iterations=5 --kafka=127.0.0.1:9092 --cassandra=127.0.0.1:9042
- * --jar=schema-transformer/target/schema-transformer.jar}.
+ * --jar=schema-transformer/target/schema-transformer.jar --transformer-java-options="-XX:+UseZGC"} (the last:
+ * JVM options of the transformer the kafka mode starts, separated by spaces).
  */
 public final class SchemaTransformerBenchmark {
 
@@ -45,7 +47,9 @@ public final class SchemaTransformerBenchmark {
             String[] cassandra = options.getOrDefault("cassandra", "127.0.0.1:9042").split(":");
             new KafkaLatencyBench(options.getOrDefault("kafka", "127.0.0.1:9092"),
                     new InetSocketAddress(cassandra[0], Integer.parseInt(cassandra[1])),
-                    Path.of(options.getOrDefault("jar", "schema-transformer/target/schema-transformer.jar")))
+                    Path.of(options.getOrDefault("jar", "schema-transformer/target/schema-transformer.jar")),
+                    options.getOrDefault("transformer-java-options", "").isBlank() ? List.of()
+                            : List.of(options.get("transformer-java-options").trim().split("\\s+")))
                     .run(config, networks, rate, seconds, Integer.parseInt(options.getOrDefault("warmup", "10")));
         }
     }
