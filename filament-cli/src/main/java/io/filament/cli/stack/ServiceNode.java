@@ -75,6 +75,8 @@ public final class ServiceNode implements InfraNode {
         }
         List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
                 "-Xmx" + spec.heap(), "-XX:+UseSerialGC", "-Xss512k",
+                // every collection with its pause, wall-clock stamped, beside the service's log (two 5 MB files)
+                "-Xlog:gc:file=" + gcLog() + ":time,uptime:filecount=2,filesize=5m",
                 // Netty 4.2's adaptive allocator breaks the Cassandra driver under concurrent LWTs; pooled does not.
                 "-Dio.netty.allocator.type=pooled",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
@@ -85,6 +87,11 @@ public final class ServiceNode implements InfraNode {
         command.addAll(spec.arguments());
         Workspace.ensureDirectory(logFile().getParent());
         process.start(command, workspace.root(), logFile(), Map.of());
+    }
+
+    /** The service's garbage-collection log: {@code var/log/<name>.gc.log}. */
+    Path gcLog() {
+        return logFile().resolveSibling(spec.name() + ".gc.log");
     }
 
     @Override
