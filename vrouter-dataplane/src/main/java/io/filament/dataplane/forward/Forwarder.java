@@ -17,6 +17,8 @@ import io.filament.dataplane.table.NextHop;
 import io.filament.dataplane.table.Vif;
 import io.filament.dataplane.table.Vrf;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.time.InstantSource;
 
 /**
  * The forwarding pipeline. A frame from a VM interface: ARP/ND proxy, DHCP trap, TTL check, route lookup in the
@@ -39,9 +41,14 @@ public final class Forwarder {
     private final FlowStage flows;
     private final TunnelEncapsulator tunnels;
     private final PacketContext p = new PacketContext();
+    private final HeldArpRequests heldArps = new HeldArpRequests();
+    /** Where held ARP requests get their replies written: room for the headroom and one ARP frame. */
+    private final ByteBuf arpReply = Unpooled.directBuffer(HEADROOM + EthernetHeader.LENGTH + ArpPacket.LENGTH);
+    private final InstantSource clock;
 
     Forwarder(ForwardingTables tables, Counters counters, PacketIo io, PacketInQueue packetIns, FlowStage flows,
-              int fabricAddress) {
+              int fabricAddress, InstantSource clock) {
+        this.clock = clock;
         this.tables = tables;
         this.counters = counters;
         this.io = io;
@@ -90,8 +97,35 @@ public final class Forwarder {
         } else if (NeighborResponder.answerArp(buf, off, vrf, vif.ipv4())) {
             toInterface(vif, buf, off, EthernetHeader.LENGTH + ArpPacket.LENGTH, 0);
         } else {
+            if (NeighborResponder.awaitsRoute(buf, off, vrf, vif.ipv4())) {
+                int arp = off + EthernetHeader.LENGTH;
+                heldArps.hold(vif.index(), buf.getInt(arp + ArpPacket.OFFSET_TPA),
+                        MacAddress.get(buf, arp + ArpPacket.OFFSET_SHA), buf.getInt(arp + ArpPacket.OFFSET_SPA),
+                        clock.millis());
+            }
             counters.drop(DropReason.ARP_NOT_PROXIED);
         }
+    }
+
+    /**
+     * Answers the held ARP requests whose addresses the tables now route (see {@link HeldArpRequests}); called after
+     * the tables changed. Returns how many replies went out.
+     */
+    int answerHeldArps() {
+        if (heldArps.isEmpty()) {
+            return 0;
+        }
+        int[] sent = new int[1];
+        heldArps.release(clock.millis(), (vifIndex, address) -> {
+            Vif vif = tables.vif(vifIndex);
+            Vrf vrf = vif == null ? null : tables.vrf(vif.vrf());
+            return vrf != null && NeighborResponder.routes(vrf, address);
+        }, (vifIndex, target, requesterMac, requester) -> {
+            NeighborResponder.writeArpReply(arpReply, HEADROOM, target, requesterMac, requester);
+            toInterface(tables.vif(vifIndex), arpReply, HEADROOM, EthernetHeader.LENGTH + ArpPacket.LENGTH, 0);
+            sent[0]++;
+        });
+        return sent[0];
     }
 
     private void routeFromInterface(Vif vif, Vrf vrf, ByteBuf buf, int off, int len) {

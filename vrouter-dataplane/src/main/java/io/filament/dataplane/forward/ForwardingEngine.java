@@ -48,7 +48,7 @@ public final class ForwardingEngine {
         this.clock = clock;
         this.io = io;
         FlowStage stage = new FlowStage(flows, flowSettings, new PolicyEvaluator(tables), counters, clock);
-        this.forwarder = new Forwarder(tables, counters, io, packetIns, stage, fabricAddress);
+        this.forwarder = new Forwarder(tables, counters, io, packetIns, stage, fabricAddress, clock);
     }
 
     public void fromInterface(int vif, ByteBuf buf, int off, int len) {
@@ -87,10 +87,7 @@ public final class ForwardingEngine {
     public void flushTransmit() {
         lock.lock();
         try {
-            int failed = io.flush();
-            if (failed > 0) {
-                counters.drop(DropReason.TRANSMIT_ERROR, failed);
-            }
+            flushIo();
         } finally {
             lock.unlock();
         }
@@ -116,13 +113,27 @@ public final class ForwardingEngine {
         }
     }
 
-    /** Runs a read or a validated change of the tables under the lock. */
+    /**
+     * Runs a read or a validated change of the tables under the lock; afterwards answers the ARP requests held for
+     * addresses that are routed now (a new route is what they wait for).
+     */
     public <T> T withTables(Function<ForwardingTables, T> action) {
         lock.lock();
         try {
-            return action.apply(tables);
+            T result = action.apply(tables);
+            if (forwarder.answerHeldArps() > 0) {
+                flushIo();
+            }
+            return result;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void flushIo() {
+        int failed = io.flush();
+        if (failed > 0) {
+            counters.drop(DropReason.TRANSMIT_ERROR, failed);
         }
     }
 

@@ -35,11 +35,33 @@ final class NeighborResponder {
         if (tpa == spa || tpa == ownAddress || !routed(vrf, vrf.lookup4(tpa))) {
             return false;
         }
-        long sha = MacAddress.get(buf, arp + ArpPacket.OFFSET_SHA);
-        long vrouter = MacAddress.VROUTER.value();
-        EthernetHeader.write(buf, ethOffset, sha, vrouter, EthernetHeader.TYPE_ARP);
-        ArpPacket.write(buf, arp, ArpPacket.OP_REPLY, vrouter, tpa, sha, spa);
+        writeArpReply(buf, ethOffset, tpa, MacAddress.get(buf, arp + ArpPacket.OFFSET_SHA), spa);
         return true;
+    }
+
+    /**
+     * Whether the ARP request at {@code ethOffset} (one {@link #answerArp} declined) asks for an address the VRF does
+     * not route yet, and would be answered once it does.
+     */
+    static boolean awaitsRoute(ByteBuf buf, int ethOffset, Vrf vrf, int ownAddress) {
+        int arp = ethOffset + EthernetHeader.LENGTH;
+        int spa = buf.getInt(arp + ArpPacket.OFFSET_SPA);
+        int tpa = buf.getInt(arp + ArpPacket.OFFSET_TPA);
+        return buf.getUnsignedShort(arp + ArpPacket.OFFSET_OP) == ArpPacket.OP_REQUEST && tpa != spa
+                && tpa != ownAddress && !routed(vrf, vrf.lookup4(tpa));
+    }
+
+    /** Whether the VRF routes {@code address} (the condition under which its ARP requests are answered). */
+    static boolean routes(Vrf vrf, int address) {
+        return routed(vrf, vrf.lookup4(address));
+    }
+
+    /** Writes the vRouter's ARP reply to {@code requester} for {@code target} as an Ethernet frame at {@code ethOffset}. */
+    static void writeArpReply(ByteBuf buf, int ethOffset, int target, long requesterMac, int requester) {
+        long vrouter = MacAddress.VROUTER.value();
+        EthernetHeader.write(buf, ethOffset, requesterMac, vrouter, EthernetHeader.TYPE_ARP);
+        ArpPacket.write(buf, ethOffset + EthernetHeader.LENGTH, ArpPacket.OP_REPLY, vrouter, target, requesterMac,
+                requester);
     }
 
     /**
