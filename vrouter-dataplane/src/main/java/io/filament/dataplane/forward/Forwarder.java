@@ -41,9 +41,9 @@ public final class Forwarder {
     private final FlowStage flows;
     private final TunnelEncapsulator tunnels;
     private final PacketContext p = new PacketContext();
-    private final HeldArpRequests heldArps = new HeldArpRequests();
-    /** Where held ARP requests get their replies written: room for the headroom and one ARP frame. */
-    private final ByteBuf arpReply = Unpooled.directBuffer(HEADROOM + EthernetHeader.LENGTH + ArpPacket.LENGTH);
+    private final HeldNeighborRequests heldRequests = new HeldNeighborRequests();
+    /** Where held requests are replayed and answered in place. */
+    private final ByteBuf heldReply = Unpooled.directBuffer(HEADROOM + HeldNeighborRequests.MAX_FRAME);
     private final InstantSource clock;
 
     Forwarder(ForwardingTables tables, Counters counters, PacketIo io, PacketInQueue packetIns, FlowStage flows,
@@ -98,34 +98,47 @@ public final class Forwarder {
             toInterface(vif, buf, off, EthernetHeader.LENGTH + ArpPacket.LENGTH, 0);
         } else {
             if (NeighborResponder.awaitsRoute(buf, off, vrf, vif.ipv4())) {
-                int arp = off + EthernetHeader.LENGTH;
-                heldArps.hold(vif.index(), buf.getInt(arp + ArpPacket.OFFSET_TPA),
-                        MacAddress.get(buf, arp + ArpPacket.OFFSET_SHA), buf.getInt(arp + ArpPacket.OFFSET_SPA),
-                        clock.millis());
+                heldRequests.hold(vif.index(), 0, buf.getInt(off + EthernetHeader.LENGTH + ArpPacket.OFFSET_TPA),
+                        buf, off, len, clock.millis());
             }
             counters.drop(DropReason.ARP_NOT_PROXIED);
         }
     }
 
     /**
-     * Answers the held ARP requests whose addresses the tables now route (see {@link HeldArpRequests}); called after
-     * the tables changed. Returns how many replies went out.
+     * Replays the held neighbour requests (see {@link HeldNeighborRequests}) and sends the replies for addresses the
+     * tables now route; called after the tables changed. Returns how many replies went out.
      */
-    int answerHeldArps() {
-        if (heldArps.isEmpty()) {
+    int answerHeldRequests() {
+        if (heldRequests.isEmpty()) {
             return 0;
         }
         int[] sent = new int[1];
-        heldArps.release(clock.millis(), (vifIndex, address) -> {
+        heldRequests.release(clock.millis(), (vifIndex, frame, length) -> {
             Vif vif = tables.vif(vifIndex);
             Vrf vrf = vif == null ? null : tables.vrf(vif.vrf());
-            return vrf != null && NeighborResponder.routes(vrf, address);
-        }, (vifIndex, target, requesterMac, requester) -> {
-            NeighborResponder.writeArpReply(arpReply, HEADROOM, target, requesterMac, requester);
-            toInterface(tables.vif(vifIndex), arpReply, HEADROOM, EthernetHeader.LENGTH + ArpPacket.LENGTH, 0);
+            if (vrf == null) {
+                return true;
+            }
+            heldReply.setBytes(HEADROOM, frame, 0, length);
+            int reply = replyTo(vif, vrf, heldReply, HEADROOM, length);
+            if (reply < 0) {
+                return false;
+            }
+            toInterface(vif, heldReply, HEADROOM, reply, 0);
             sent[0]++;
+            return true;
         });
         return sent[0];
+    }
+
+    /** The answer to a held request written in place: its frame length, or -1 while it is still unanswerable. */
+    private int replyTo(Vif vif, Vrf vrf, ByteBuf buf, int off, int len) {
+        if (EthernetHeader.etherType(buf, off) == EthernetHeader.TYPE_ARP) {
+            return NeighborResponder.answerArp(buf, off, vrf, vif.ipv4()) ? EthernetHeader.LENGTH + ArpPacket.LENGTH : -1;
+        }
+        int icmp = off + EthernetHeader.LENGTH + Ipv6Header.LENGTH;
+        return NeighborResponder.answerSolicitation(buf, off, icmp, len - EthernetHeader.LENGTH - Ipv6Header.LENGTH, vrf);
     }
 
     private void routeFromInterface(Vif vif, Vrf vrf, ByteBuf buf, int off, int len) {
@@ -142,7 +155,13 @@ public final class Forwarder {
         }
         if (p.family == 6 && p.protocol == Ipv4Header.PROTO_ICMPV6
                 && buf.getUnsignedByte(p.l4Offset) == Icmpv6Message.NEIGHBOR_SOLICITATION) {
-            int reply = NeighborResponder.answerSolicitation(buf, off, p.l4Offset, l3 + p.l3Length - p.l4Offset, vrf);
+            int icmpLength = l3 + p.l3Length - p.l4Offset;
+            if (p.l4Offset == l3 + Ipv6Header.LENGTH
+                    && NeighborResponder.solicitationAwaitsRoute(buf, off, p.l4Offset, icmpLength, vrf)) {
+                heldRequests.hold(vif.index(), buf.getLong(p.l4Offset + 8), buf.getLong(p.l4Offset + 16), buf, off,
+                        EthernetHeader.LENGTH + p.l3Length, clock.millis());
+            }
+            int reply = NeighborResponder.answerSolicitation(buf, off, p.l4Offset, icmpLength, vrf);
             if (reply > 0) {
                 toInterface(vif, buf, off, reply, 0);
             } else {

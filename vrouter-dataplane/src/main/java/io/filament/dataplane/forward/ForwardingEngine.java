@@ -114,14 +114,14 @@ public final class ForwardingEngine {
     }
 
     /**
-     * Runs a read or a validated change of the tables under the lock; afterwards answers the ARP requests held for
-     * addresses that are routed now (a new route is what they wait for).
+     * Runs a read or a validated change of the tables under the lock; afterwards answers the neighbour requests held
+     * for addresses that are routed now (a new route is what they wait for).
      */
     public <T> T withTables(Function<ForwardingTables, T> action) {
         lock.lock();
         try {
             T result = action.apply(tables);
-            if (forwarder.answerHeldArps() > 0) {
+            if (forwarder.answerHeldRequests() > 0) {
                 flushIo();
             }
             return result;

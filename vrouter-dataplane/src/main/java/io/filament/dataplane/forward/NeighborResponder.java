@@ -51,17 +51,29 @@ final class NeighborResponder {
                 && tpa != ownAddress && !routed(vrf, vrf.lookup4(tpa));
     }
 
-    /** Whether the VRF routes {@code address} (the condition under which its ARP requests are answered). */
-    static boolean routes(Vrf vrf, int address) {
-        return routed(vrf, vrf.lookup4(address));
-    }
-
     /** Writes the vRouter's ARP reply to {@code requester} for {@code target} as an Ethernet frame at {@code ethOffset}. */
     static void writeArpReply(ByteBuf buf, int ethOffset, int target, long requesterMac, int requester) {
         long vrouter = MacAddress.VROUTER.value();
         EthernetHeader.write(buf, ethOffset, requesterMac, vrouter, EthernetHeader.TYPE_ARP);
         ArpPacket.write(buf, ethOffset + EthernetHeader.LENGTH, ArpPacket.OP_REPLY, vrouter, target, requesterMac,
                 requester);
+    }
+
+    /**
+     * Whether the neighbour solicitation at {@code icmpOffset} (one {@link #answerSolicitation} declined) asks for an
+     * address the VRF does not route yet, and would be answered once it does.
+     */
+    static boolean solicitationAwaitsRoute(ByteBuf buf, int ethOffset, int icmpOffset, int icmpLength, Vrf vrf) {
+        int ip = ethOffset + EthernetHeader.LENGTH;
+        if (icmpLength < 24 || buf.getUnsignedByte(icmpOffset) != Icmpv6Message.NEIGHBOR_SOLICITATION) {
+            return false;
+        }
+        long srcHigh = buf.getLong(ip + Ipv6Header.OFFSET_SRC);
+        long srcLow = buf.getLong(ip + Ipv6Header.OFFSET_SRC + 8);
+        long targetHigh = buf.getLong(icmpOffset + 8);
+        long targetLow = buf.getLong(icmpOffset + 16);
+        return (srcHigh | srcLow) != 0 && !(targetHigh == srcHigh && targetLow == srcLow)
+                && !routed(vrf, vrf.lookup6(targetHigh, targetLow));
     }
 
     /**

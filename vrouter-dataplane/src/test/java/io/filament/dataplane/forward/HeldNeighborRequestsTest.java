@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.filament.dataplane.forward.InMemoryPacketIo.Sent;
 import io.filament.dataplane.packet.wire.ArpPacket;
 import io.filament.dataplane.packet.wire.EthernetHeader;
+import io.filament.dataplane.packet.wire.Icmpv6Message;
+import io.filament.dataplane.packet.wire.Ipv6Header;
 import io.filament.dataplane.packet.wire.MacAddress;
 import io.filament.dataplane.table.NextHop;
 import io.netty.buffer.ByteBuf;
@@ -15,10 +17,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A VM's ARP request for an address its VRF does not route yet is held and answered when the route arrives, as
- * long as the guest would still be waiting for it; in the fixture 10.4.4.0/24 is not routed until a test adds it.
+ * A VM's ARP request or neighbour solicitation for an address its VRF does not route yet is held and answered when
+ * the route arrives, as long as the guest would still be waiting for it; in the fixture 10.4.4.0/24 and
+ * fd00:1::7 are not routed until a test adds them.
  */
-class HeldArpRequestsTest {
+class HeldNeighborRequestsTest {
 
     private final PipelineFixture f = new PipelineFixture();
 
@@ -70,7 +73,7 @@ class HeldArpRequestsTest {
     @Test
     void forgetsARequestTheGuestHasGivenUpOn() {
         f.fromVm(3, Frames.arpRequest(Frames.VM1_MAC, "10.1.1.3", "10.4.4.7"));
-        f.clock.advance(Duration.ofMillis(HeldArpRequests.HOLD_MILLIS + 1));
+        f.clock.advance(Duration.ofMillis(HeldNeighborRequests.HOLD_MILLIS + 1));
         routeRemoteSubnet();
 
         assertThat(f.io.take()).isEmpty();
@@ -102,7 +105,7 @@ class HeldArpRequestsTest {
 
     @Test
     void keepsTheNewestRequestsWhenMoreArePendingThanItHolds() {
-        for (int i = 0; i < HeldArpRequests.CAPACITY + 10; i++) {
+        for (int i = 0; i < HeldNeighborRequests.CAPACITY + 10; i++) {
             f.clock.advance(Duration.ofMillis(1));
             f.fromVm(3, Frames.arpRequest(Frames.VM1_MAC, "10.1.1.3", "10.4." + (4 + i / 250) + "." + (1 + i % 250)));
         }
@@ -113,7 +116,7 @@ class HeldArpRequestsTest {
         });
 
         List<Sent> sent = f.io.take();
-        assertThat(sent).hasSize(HeldArpRequests.CAPACITY);
+        assertThat(sent).hasSize(HeldNeighborRequests.CAPACITY);
         assertThat(sent).noneMatch(s -> ArpPacket.decode(skipEthernet(s.bytes())).senderIp() == ip("10.4.4.1"));
     }
 
@@ -121,5 +124,30 @@ class HeldArpRequestsTest {
         ByteBuf buf = Unpooled.wrappedBuffer(frame);
         EthernetHeader.decode(buf);
         return buf;
+    }
+
+    @Test
+    void answersANeighborSolicitationForAnUnroutedAddressOnceTheRouteArrives() {
+        f.fromVm(3, Frames.neighborSolicitation(Frames.VM1_MAC, 3, PipelineFixture.V6_HIGH, 7));
+        assertThat(f.io.take()).isEmpty();
+
+        f.engine.withTables(t -> {
+            t.addRoute(1, 6, PipelineFixture.V6_HIGH, 7, 128, 20);
+            return null;
+        });
+
+        List<Sent> sent = f.io.take();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().vif()).isEqualTo(3);
+        ByteBuf reply = Unpooled.wrappedBuffer(sent.getFirst().bytes());
+        EthernetHeader eth = EthernetHeader.decode(reply);
+        assertThat(eth.destination().value()).isEqualTo(Frames.VM1_MAC);
+        Ipv6Header ip = Ipv6Header.decode(reply);
+        assertThat(ip.sourceLow()).isEqualTo(7);
+        assertThat(ip.destinationLow()).isEqualTo(3);
+        Icmpv6Message na = Icmpv6Message.decode(reply, 14, ip.payloadLength());
+        assertThat(na.type()).isEqualTo(Icmpv6Message.NEIGHBOR_ADVERTISEMENT);
+        assertThat(MacAddress.get(Unpooled.wrappedBuffer(sent.getFirst().bytes()), 14 + 40 + 26))
+                .isEqualTo(MacAddress.VROUTER.value());
     }
 }
