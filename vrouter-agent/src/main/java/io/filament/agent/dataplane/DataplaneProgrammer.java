@@ -13,8 +13,12 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +29,15 @@ import java.util.function.Consumer;
 /**
  * Keeps the dataplane equal to the oper tables, on its own thread ({@code dataplane}): each new set of tables is
  * turned into {@link DataplaneState}, and only the difference to what the dataplane holds is sent. After every
- * (re)connect, and after a refused request, the dataplane's complete state is read back (Dump) and becomes the
- * starting point of the difference, so nothing that is already right is sent again and a restarted agent does not
- * disturb the traffic the dataplane keeps forwarding meanwhile.
+ * (re)connect (and after a request that got no answer) the dataplane's complete state is read back (Dump) and
+ * becomes the starting point of the difference, so nothing that is already right is sent again and a restarted
+ * agent does not disturb the traffic the dataplane keeps forwarding meanwhile.
+ *
+ * <p>A request the dataplane refuses (it changed nothing for it: a port whose namespace is gone, a next hop of
+ * that port, …) is not sent again with every round: what the dataplane holds is known exactly from the requests it
+ * accepted, and the refused request waits out a back-off of its own (200 ms, doubling up to 30 s) unless the
+ * tables want something different for that entry. Before, one such port made the agent read the whole state back
+ * and re-send its requests on every poll.
  *
  * <p>Until the controller says its tables are complete ({@link #tablesComplete()}: ports restored, config and
  * routes re-learned), only entries the dataplane lacks are added; what it holds is neither replaced nor removed,
@@ -47,6 +57,15 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
     private final ScheduledExecutorService thread;
     private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0,
             0.1, Duration.ofSeconds(10));
+    private static final IntervalFunction REFUSAL_BACKOFF = IntervalFunction.ofExponentialBackoff(
+            Duration.ofMillis(200), 2.0, Duration.ofSeconds(30));
+
+    /** A refused request: how often in a row, and not before when it is sent again. */
+    private record Refused(int attempts, long retryAtNanos) {
+    }
+
+    /** Requests the dataplane refused, by content (owned by the dataplane thread). */
+    private final Map<DataplaneRequest, Refused> refusedRequests = new HashMap<>();
     /** The state to program and the tables it was derived from. */
     private record Wanted(DataplaneState state, OperTables tables) {
     }
@@ -123,7 +142,7 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         return programmed;
     }
 
-    /** How many times the dataplane's state was read back (after connects and refused requests). */
+    /** How many times the dataplane's state was read back (after connects and requests that got no answer). */
     public long resyncs() {
         return resyncs;
     }
@@ -136,6 +155,7 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         return requests.get();
     }
 
+    /** Requests the dataplane refused, plus rounds that failed for want of an answer. */
     public long refused() {
         return refused.get();
     }
@@ -225,15 +245,26 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
         Wanted wanted = desired.get();
         DataplaneState target = complete ? wanted.state() : programmed.plusMissing(wanted.state());
         if (target.equals(programmed)) {
+            refusedRequests.clear();
             if (complete) {
                 programmedTables = wanted.tables();
             }
             return;
         }
-        List<DataplaneRequest> changes = DataplaneChanges.between(programmed, target);
+        long now = System.nanoTime();
+        List<DataplaneRequest> wantedChanges = DataplaneChanges.between(programmed, target);
+        refusedRequests.keySet().retainAll(new HashSet<>(wantedChanges));
+        List<DataplaneRequest> changes = wantedChanges.stream().filter(r -> {
+            Refused refusal = refusedRequests.get(r);
+            return refusal == null || now - refusal.retryAtNanos() >= 0;
+        }).toList();
+        if (changes.isEmpty()) {
+            return;
+        }
         requests.addAndGet(changes.size());
+        List<DataplaneClient.Refusal> refusals;
         try {
-            client.callAll(changes, WINDOW, timeout);
+            refusals = client.applyAll(changes, WINDOW, timeout);
         } catch (DataplaneException e) {
             refused.incrementAndGet();
             lastError = e.getMessage();
@@ -241,8 +272,24 @@ public final class DataplaneProgrammer implements TablesListener, AutoCloseable 
             resyncNeeded = true;
             return;
         }
-        programmed = target;
-        if (complete) {
+        Set<DataplaneRequest> refusedNow = new HashSet<>();
+        for (DataplaneClient.Refusal refusal : refusals) {
+            refusedNow.add(refusal.request());
+            Refused before = refusedRequests.get(refusal.request());
+            int attempts = before == null ? 1 : before.attempts() + 1;
+            long delay = REFUSAL_BACKOFF.apply(attempts);
+            refusedRequests.put(refusal.request(), new Refused(attempts, now + TimeUnit.MILLISECONDS.toNanos(delay)));
+            if (before == null) {
+                log.warn("dataplane: {}; sent again in {} ms, then less and less often", refusal.error().getMessage(),
+                        delay);
+            }
+        }
+        programmed = programmed.after(refusedNow.isEmpty() ? changes
+                : changes.stream().filter(r -> !refusedNow.contains(r)).toList());
+        if (!refusals.isEmpty()) {
+            refused.addAndGet(refusals.size());
+            lastError = refusals.getFirst().error().getMessage();
+        } else if (complete && programmed.equals(target)) {
             programmedTables = wanted.tables();
         }
     }

@@ -104,6 +104,39 @@ public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, Datapla
         return out;
     }
 
+    /**
+     * This state with the given requests applied in order, as the dataplane applies them: what it holds after
+     * accepting exactly those. Requests that change no table (reads, packet-out) are ignored.
+     */
+    public DataplaneState after(List<DataplaneRequest> applied) {
+        TreeSet<Integer> v = new TreeSet<>(vrfs);
+        TreeMap<Integer, DataplaneRequest.AddInterface> i = new TreeMap<>(interfaces);
+        TreeMap<Integer, DataplaneRequest.NextHop> n = new TreeMap<>(nextHops);
+        TreeMap<RouteKey, DataplaneRequest.AddRoute> r = new TreeMap<>(routes);
+        TreeMap<Integer, Integer> l = new TreeMap<>(labels);
+        TreeMap<Integer, DataplaneRequest.AddAcl> a = new TreeMap<>(acls);
+        for (DataplaneRequest request : applied) {
+            switch (request) {
+                case DataplaneRequest.AddVrf add -> v.add(add.vrf());
+                case DataplaneRequest.DeleteVrf delete -> v.remove(delete.vrf());
+                case DataplaneRequest.AddInterface add -> i.put(add.vif().index(), add);
+                case DataplaneRequest.DeleteInterface delete -> i.remove(delete.index());
+                case DataplaneRequest.AddNextHop add -> n.put(add.nextHop().id(), add.nextHop());
+                case DataplaneRequest.DeleteNextHop delete -> n.remove(delete.id());
+                case DataplaneRequest.AddRoute add -> r.put(RouteKey.of(add), add);
+                case DataplaneRequest.DeleteRoute delete -> r.remove(new RouteKey(delete.vrf(), delete.family(),
+                        delete.high(), delete.low(), delete.length()));
+                case DataplaneRequest.AddLabel add -> l.put(add.label(), add.nextHop());
+                case DataplaneRequest.DeleteLabel delete -> l.remove(delete.label());
+                case DataplaneRequest.AddAcl add -> a.put(add.id(), add);
+                case DataplaneRequest.DeleteAcl delete -> a.remove(delete.id());
+                default -> {
+                }
+            }
+        }
+        return new DataplaneState(v, i, n, r, l, a);
+    }
+
     /** How many entries of all kinds the state holds. */
     public int size() {
         return vrfs.size() + interfaces.size() + nextHops.size() + routes.size() + labels.size() + acls.size();

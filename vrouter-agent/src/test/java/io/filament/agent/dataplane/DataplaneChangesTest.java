@@ -68,4 +68,37 @@ class DataplaneChangesTest {
         assertThat(kinds(changes)).containsExactly("DeleteRoute", "DeleteLabel", "DeleteNextHop", "DeleteInterface",
                 "DeleteVrf");
     }
+
+    @Test
+    void applyingTheChangesToTheStartingStateGivesTheTargetEveryWay() throws Exception {
+        OperTablesBuilder builder = new OperTablesBuilder(new Allocations(state), "127.0.0.11");
+        DataplaneState empty = DataplaneState.EMPTY;
+        DataplaneState one = DataplaneState.of(builder.build(tfConfigForThreeVms(), threePorts().subList(0, 1), List.of(), UDP));
+        DataplaneState three = DataplaneState.of(builder.build(tfConfigForThreeVms(), threePorts(),
+                List.of(new RemotePath(RI, RoutePrefix.parse("27.1.1.9/32"), "127.0.0.12", 20, UDP,
+                        "default-domain:demo:vn27", List.of())), UDP));
+
+        for (DataplaneState from : List.of(empty, one, three)) {
+            for (DataplaneState to : List.of(empty, one, three)) {
+                assertThat(from.after(DataplaneChanges.between(from, to))).isEqualTo(to);
+            }
+        }
+    }
+
+    @Test
+    void aStateAfterSomeRequestsHoldsExactlyThoseThatWereApplied() throws Exception {
+        DataplaneState one = DataplaneState.of(new OperTablesBuilder(new Allocations(state), "127.0.0.11")
+                .build(tfConfigForThreeVms(), threePorts().subList(0, 1), List.of(), UDP));
+        List<DataplaneRequest> changes = DataplaneChanges.between(DataplaneState.EMPTY, one);
+        List<DataplaneRequest> withoutInterface = changes.stream()
+                .filter(r -> !(r instanceof DataplaneRequest.AddInterface)).toList();
+
+        DataplaneState partial = DataplaneState.EMPTY.after(withoutInterface);
+
+        assertThat(partial.interfaces()).isEmpty();
+        assertThat(partial.vrfs()).isEqualTo(one.vrfs());
+        assertThat(partial.routes()).isEqualTo(one.routes());
+        assertThat(DataplaneChanges.between(partial, one)).containsExactlyElementsOf(
+                changes.stream().filter(DataplaneRequest.AddInterface.class::isInstance).toList());
+    }
 }

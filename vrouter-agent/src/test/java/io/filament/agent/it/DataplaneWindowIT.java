@@ -63,4 +63,24 @@ class DataplaneWindowIT {
             assertThat(vrfs(client)).containsExactlyElementsOf(IntStream.rangeClosed(1, 300).boxed().toList());
         }
     }
+
+    @Test
+    void applyAllReturnsEveryRefusedRequestInOrderAndAppliesTheRest() throws Exception {
+        try (DataplaneJar dp = DataplaneJar.start("window-host", "127.0.0.66");
+             DataplaneClient client = DataplaneClient.connect(dp.socket)) {
+            DataplaneRequest badRoute = new DataplaneRequest.AddRoute(1, 4, 0x0a00000000000000L, 0, 8, 77);
+            DataplaneRequest badLabel = new DataplaneRequest.AddLabel(20, 78);
+            List<DataplaneRequest> requests = new ArrayList<>();
+            requests.add(new DataplaneRequest.AddVrf(1));
+            requests.add(badRoute);
+            IntStream.rangeClosed(2, 200).forEach(v -> requests.add(new DataplaneRequest.AddVrf(v)));
+            requests.add(badLabel);
+
+            List<DataplaneClient.Refusal> refusals = client.applyAll(requests, 128, TIMEOUT);
+
+            assertThat(refusals).extracting(DataplaneClient.Refusal::request).containsExactly(badRoute, badLabel);
+            assertThat(refusals.getFirst().error()).hasMessageStartingWith("AddRoute refused: route.nexthop '77'");
+            assertThat(vrfs(client)).containsExactlyElementsOf(IntStream.rangeClosed(1, 200).boxed().toList());
+        }
+    }
 }

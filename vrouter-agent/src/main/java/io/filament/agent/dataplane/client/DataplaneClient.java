@@ -64,16 +64,21 @@ public final class DataplaneClient implements AutoCloseable {
         return await(request, send(List.of(request)).getFirst(), timeout);
     }
 
+    /** A request the dataplane refused, and its error. */
+    public record Refusal(DataplaneRequest request, DataplaneException error) {
+    }
+
     /**
      * Sends the requests back to back, at most {@code window} unanswered at a time, and waits for their replies
      * in order: one round trip per window instead of one per request, and each window goes out in one write, so
      * the dataplane reads it at once and flushes all its replies together. The dataplane handles them in order.
      * A refused request (an error reply: nothing changed for it) does not hold up the ones after it: every window
-     * is still sent, and the first refusal fails the call once all are answered. A timeout or a broken socket fails
-     * it at once.
+     * is still sent, and the refusals are returned, in order, once all are answered; every other request was
+     * applied. A timeout or a broken socket fails the call at once.
      */
-    public void callAll(List<DataplaneRequest> requests, int window, Duration timeout) throws DataplaneException {
-        DataplaneException firstRefusal = null;
+    public List<Refusal> applyAll(List<DataplaneRequest> requests, int window, Duration timeout)
+            throws DataplaneException {
+        List<Refusal> refusals = new ArrayList<>();
         for (int from = 0; from < requests.size(); from += window) {
             List<DataplaneRequest> slice = requests.subList(from, Math.min(requests.size(), from + window));
             List<CompletableFuture<DataplaneReply>> replies = send(slice);
@@ -84,14 +89,18 @@ public final class DataplaneClient implements AutoCloseable {
                     if (e.refusal().isEmpty()) {
                         throw e;
                     }
-                    if (firstRefusal == null) {
-                        firstRefusal = e;
-                    }
+                    refusals.add(new Refusal(slice.get(i), e));
                 }
             }
         }
-        if (firstRefusal != null) {
-            throw firstRefusal;
+        return refusals;
+    }
+
+    /** {@link #applyAll}, with the first refusal thrown once every request is answered. */
+    public void callAll(List<DataplaneRequest> requests, int window, Duration timeout) throws DataplaneException {
+        List<Refusal> refusals = applyAll(requests, window, timeout);
+        if (!refusals.isEmpty()) {
+            throw refusals.getFirst().error();
         }
     }
 
