@@ -12,8 +12,8 @@ import io.filament.analytics.AnalyticsProperties;
 import io.filament.analytics.flow.FlowIndex;
 
 /**
- * Creates the keyspace and the tables, one per query (see {@code PIPELINE.md}), and brings TTL and compaction
- * options of existing tables in line with the configuration.
+ * Creates the keyspace and the tables, one per query (see {@code PIPELINE.md}), brings TTL and compaction options
+ * of existing tables in line with the configuration, and drops the tables of earlier layouts.
  */
 public final class CassandraSchema {
 
@@ -22,6 +22,13 @@ public final class CassandraSchema {
     private static final String FLOW_COLUMNS = "index_value text, bucket bigint, topic_partition int,"
             + " first_offset bigint, records blob";
 
+    /**
+     * The flow tables of the earlier layout, a row per record, replaced by the chunked {@code flow_chunks_by_*}
+     * tables: nothing reads them any more, so they are dropped rather than left on disk until their TTL.
+     */
+    static final java.util.List<String> REPLACED_TABLES = java.util.List.of("flow_by_sourcevn", "flow_by_destvn",
+            "flow_by_vrouter");
+
     private CassandraSchema() {
     }
 
@@ -29,6 +36,9 @@ public final class CassandraSchema {
         String ks = properties.keyspace();
         execute(session, "CREATE KEYSPACE IF NOT EXISTS " + ks + " WITH replication = {'class': 'SimpleStrategy',"
                 + " 'replication_factor': " + properties.replicationFactor() + "}");
+        for (String replaced : REPLACED_TABLES) {
+            execute(session, "DROP TABLE IF EXISTS " + ks + "." + replaced);
+        }
         TimeSeriesTable flows = new TimeSeriesTable(properties.ttl().flows());
         for (FlowIndex index : FlowIndex.values()) {
             table(session, ks + "." + index.table(), "(" + FLOW_COLUMNS

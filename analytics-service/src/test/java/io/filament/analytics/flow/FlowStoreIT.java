@@ -175,6 +175,24 @@ class FlowStoreIT {
                 f.dropReason());
     }
 
+    @Test
+    void creatingTheSchemaAgainDropsTheFlowTablesOfTheEarlierLayoutAndKeepsTheCurrentOnes() throws Exception {
+        write(List.of(flow("drop-check", System.currentTimeMillis() * 1_000, 600)));
+        for (String old : List.of("flow_by_sourcevn", "flow_by_destvn", "flow_by_vrouter")) {
+            session.execute("CREATE TABLE IF NOT EXISTS " + keyspace + "." + old
+                    + " (index_value text, bucket bigint, t bigint, PRIMARY KEY ((index_value, bucket), t))");
+        }
+
+        CassandraSchema.create(session, properties(keyspace));
+
+        var tables = session.getMetadata().getKeyspace(keyspace).orElseThrow().getTables().keySet().stream()
+                .map(id -> id.asInternal()).toList();
+        assertThat(tables).doesNotContain("flow_by_sourcevn", "flow_by_destvn", "flow_by_vrouter")
+                .contains("flow_chunks_by_sourcevn", "flow_chunks_by_destvn", "flow_chunks_by_vrouter");
+        assertThat(session.execute("SELECT COUNT(*) FROM " + keyspace + "." + FlowIndex.BY_VROUTER.table())
+                .one().getLong(0)).isPositive();
+    }
+
     private static AnalyticsProperties properties(String keyspace) {
         return new AnalyticsProperties("127.0.0.1:9092", "flowstore-it", keyspace, 1,
                 new AnalyticsProperties.Topics("status", "flows", "config", 1),
