@@ -94,10 +94,13 @@ public final class Forwarder {
     private void arpFromInterface(Vif vif, Vrf vrf, ByteBuf buf, int off, int len) {
         if (!ArpPacket.isWellFormed(buf, off + EthernetHeader.LENGTH, len - EthernetHeader.LENGTH)) {
             counters.drop(DropReason.MALFORMED);
-        } else if (NeighborResponder.answerArp(buf, off, vrf, vif.ipv4())) {
-            toInterface(vif, buf, off, EthernetHeader.LENGTH + ArpPacket.LENGTH, 0);
         } else {
-            if (NeighborResponder.awaitsRoute(buf, off, vrf, vif.ipv4())) {
+            int reply = NeighborResponder.answerArp(buf, off, vrf, vif.ipv4());
+            if (reply > 0) {
+                toInterface(vif, buf, off, reply, 0);
+                return;
+            }
+            if (reply == NeighborResponder.UNROUTED) {
                 heldRequests.hold(vif.index(), 0, buf.getInt(off + EthernetHeader.LENGTH + ArpPacket.OFFSET_TPA),
                         buf, off, len, clock.millis());
             }
@@ -132,10 +135,10 @@ public final class Forwarder {
         return sent[0];
     }
 
-    /** The answer to a held request written in place: its frame length, or -1 while it is still unanswerable. */
+    /** The answer to a held request written in place: its frame length, or negative while there is none. */
     private int replyTo(Vif vif, Vrf vrf, ByteBuf buf, int off, int len) {
         if (EthernetHeader.etherType(buf, off) == EthernetHeader.TYPE_ARP) {
-            return NeighborResponder.answerArp(buf, off, vrf, vif.ipv4()) ? EthernetHeader.LENGTH + ArpPacket.LENGTH : -1;
+            return NeighborResponder.answerArp(buf, off, vrf, vif.ipv4());
         }
         int icmp = off + EthernetHeader.LENGTH + Ipv6Header.LENGTH;
         return NeighborResponder.answerSolicitation(buf, off, icmp, len - EthernetHeader.LENGTH - Ipv6Header.LENGTH, vrf);
@@ -155,16 +158,14 @@ public final class Forwarder {
         }
         if (p.family == 6 && p.protocol == Ipv4Header.PROTO_ICMPV6
                 && buf.getUnsignedByte(p.l4Offset) == Icmpv6Message.NEIGHBOR_SOLICITATION) {
-            int icmpLength = l3 + p.l3Length - p.l4Offset;
-            if (p.l4Offset == l3 + Ipv6Header.LENGTH
-                    && NeighborResponder.solicitationAwaitsRoute(buf, off, p.l4Offset, icmpLength, vrf)) {
-                heldRequests.hold(vif.index(), buf.getLong(p.l4Offset + 8), buf.getLong(p.l4Offset + 16), buf, off,
-                        EthernetHeader.LENGTH + p.l3Length, clock.millis());
-            }
-            int reply = NeighborResponder.answerSolicitation(buf, off, p.l4Offset, icmpLength, vrf);
+            int reply = NeighborResponder.answerSolicitation(buf, off, p.l4Offset, l3 + p.l3Length - p.l4Offset, vrf);
             if (reply > 0) {
                 toInterface(vif, buf, off, reply, 0);
             } else {
+                if (reply == NeighborResponder.UNROUTED && p.l4Offset == l3 + Ipv6Header.LENGTH) {
+                    heldRequests.hold(vif.index(), buf.getLong(p.l4Offset + 8), buf.getLong(p.l4Offset + 16), buf,
+                            off, EthernetHeader.LENGTH + p.l3Length, clock.millis());
+                }
                 counters.drop(DropReason.ARP_NOT_PROXIED);
             }
             return;
@@ -276,7 +277,7 @@ public final class Forwarder {
         if (type == EthernetHeader.TYPE_ARP) {
             if (!ArpPacket.isWellFormed(buf, eth + EthernetHeader.LENGTH, frameLength - EthernetHeader.LENGTH)) {
                 counters.drop(DropReason.MALFORMED);
-            } else if (NeighborResponder.answerArp(buf, eth, vrf, 0)) {
+            } else if (NeighborResponder.answerArp(buf, eth, vrf, 0) > 0) {
                 tunnels.sendVxlan(buf, eth, EthernetHeader.LENGTH + ArpPacket.LENGTH, vni, source,
                         io.entropyPort(source), 0);
             } else {

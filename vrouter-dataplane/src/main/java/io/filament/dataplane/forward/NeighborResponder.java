@@ -20,78 +20,57 @@ final class NeighborResponder {
     private static final int FLAGS_SOLICITED_OVERRIDE = 0x60000000;
     private static final long ALL_NODES_HIGH = 0xFF02000000000000L;
     private static final long ALL_NODES_LOW = 1L;
+    /** A request never to be answered. */
+    static final int DECLINED = -1;
+    /** A request to be answered once the VRF routes the address it asks for (see {@link HeldNeighborRequests}). */
+    static final int UNROUTED = -2;
 
     /**
-     * Turns an ARP request at {@code ethOffset} into its reply. Returns false when the request must not be answered:
-     * not a request, gratuitous, asking for the requester's own address or an address without route.
+     * Turns an ARP request at {@code ethOffset} into its reply and returns the reply's frame length; otherwise
+     * returns {@link #UNROUTED} for a request that would be answered once the VRF routes the address, or
+     * {@link #DECLINED} for one never to be answered: not a request, gratuitous, or asking for the requester's own
+     * address.
      */
-    static boolean answerArp(ByteBuf buf, int ethOffset, Vrf vrf, int ownAddress) {
+    static int answerArp(ByteBuf buf, int ethOffset, Vrf vrf, int ownAddress) {
         int arp = ethOffset + EthernetHeader.LENGTH;
         if (buf.getUnsignedShort(arp + ArpPacket.OFFSET_OP) != ArpPacket.OP_REQUEST) {
-            return false;
+            return DECLINED;
         }
         int spa = buf.getInt(arp + ArpPacket.OFFSET_SPA);
         int tpa = buf.getInt(arp + ArpPacket.OFFSET_TPA);
-        if (tpa == spa || tpa == ownAddress || !routed(vrf, vrf.lookup4(tpa))) {
-            return false;
+        if (tpa == spa || tpa == ownAddress) {
+            return DECLINED;
         }
-        writeArpReply(buf, ethOffset, tpa, MacAddress.get(buf, arp + ArpPacket.OFFSET_SHA), spa);
-        return true;
-    }
-
-    /**
-     * Whether the ARP request at {@code ethOffset} (one {@link #answerArp} declined) asks for an address the VRF does
-     * not route yet, and would be answered once it does.
-     */
-    static boolean awaitsRoute(ByteBuf buf, int ethOffset, Vrf vrf, int ownAddress) {
-        int arp = ethOffset + EthernetHeader.LENGTH;
-        int spa = buf.getInt(arp + ArpPacket.OFFSET_SPA);
-        int tpa = buf.getInt(arp + ArpPacket.OFFSET_TPA);
-        return buf.getUnsignedShort(arp + ArpPacket.OFFSET_OP) == ArpPacket.OP_REQUEST && tpa != spa
-                && tpa != ownAddress && !routed(vrf, vrf.lookup4(tpa));
-    }
-
-    /** Writes the vRouter's ARP reply to {@code requester} for {@code target} as an Ethernet frame at {@code ethOffset}. */
-    static void writeArpReply(ByteBuf buf, int ethOffset, int target, long requesterMac, int requester) {
+        if (!routed(vrf, vrf.lookup4(tpa))) {
+            return UNROUTED;
+        }
+        long sha = MacAddress.get(buf, arp + ArpPacket.OFFSET_SHA);
         long vrouter = MacAddress.VROUTER.value();
-        EthernetHeader.write(buf, ethOffset, requesterMac, vrouter, EthernetHeader.TYPE_ARP);
-        ArpPacket.write(buf, ethOffset + EthernetHeader.LENGTH, ArpPacket.OP_REPLY, vrouter, target, requesterMac,
-                requester);
-    }
-
-    /**
-     * Whether the neighbour solicitation at {@code icmpOffset} (one {@link #answerSolicitation} declined) asks for an
-     * address the VRF does not route yet, and would be answered once it does.
-     */
-    static boolean solicitationAwaitsRoute(ByteBuf buf, int ethOffset, int icmpOffset, int icmpLength, Vrf vrf) {
-        int ip = ethOffset + EthernetHeader.LENGTH;
-        if (icmpLength < 24 || buf.getUnsignedByte(icmpOffset) != Icmpv6Message.NEIGHBOR_SOLICITATION) {
-            return false;
-        }
-        long srcHigh = buf.getLong(ip + Ipv6Header.OFFSET_SRC);
-        long srcLow = buf.getLong(ip + Ipv6Header.OFFSET_SRC + 8);
-        long targetHigh = buf.getLong(icmpOffset + 8);
-        long targetLow = buf.getLong(icmpOffset + 16);
-        return (srcHigh | srcLow) != 0 && !(targetHigh == srcHigh && targetLow == srcLow)
-                && !routed(vrf, vrf.lookup6(targetHigh, targetLow));
+        EthernetHeader.write(buf, ethOffset, sha, vrouter, EthernetHeader.TYPE_ARP);
+        ArpPacket.write(buf, arp, ArpPacket.OP_REPLY, vrouter, tpa, sha, spa);
+        return EthernetHeader.LENGTH + ArpPacket.LENGTH;
     }
 
     /**
      * Turns a neighbour solicitation (RFC 4861 §4.3) into a solicited advertisement with a target link-layer option.
-     * Duplicate-address probes (unspecified source) are not answered. Returns the reply's frame length, or -1.
+     * Returns the reply's frame length; {@link #UNROUTED} for a solicitation that would be answered once the VRF
+     * routes the target; {@link #DECLINED} for one never to be answered (not a solicitation, a duplicate-address
+     * probe with the unspecified source, or asking for the sender's own address).
      */
     static int answerSolicitation(ByteBuf buf, int ethOffset, int icmpOffset, int icmpLength, Vrf vrf) {
         int ip = ethOffset + EthernetHeader.LENGTH;
         if (icmpLength < 24 || buf.getUnsignedByte(icmpOffset) != Icmpv6Message.NEIGHBOR_SOLICITATION) {
-            return -1;
+            return DECLINED;
         }
         long srcHigh = buf.getLong(ip + Ipv6Header.OFFSET_SRC);
         long srcLow = buf.getLong(ip + Ipv6Header.OFFSET_SRC + 8);
         long targetHigh = buf.getLong(icmpOffset + 8);
         long targetLow = buf.getLong(icmpOffset + 16);
-        if ((srcHigh | srcLow) == 0 || (targetHigh == srcHigh && targetLow == srcLow)
-                || !routed(vrf, vrf.lookup6(targetHigh, targetLow))) {
-            return -1;
+        if ((srcHigh | srcLow) == 0 || (targetHigh == srcHigh && targetLow == srcLow)) {
+            return DECLINED;
+        }
+        if (!routed(vrf, vrf.lookup6(targetHigh, targetLow))) {
+            return UNROUTED;
         }
         long requester = MacAddress.get(buf, ethOffset + EthernetHeader.OFFSET_SRC);
         long vrouter = MacAddress.VROUTER.value();
