@@ -1,6 +1,7 @@
 package io.filament.analytics.store;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ public final class CassandraSchema {
      * The flow tables of the earlier layout, a row per record, replaced by the chunked {@code flow_chunks_by_*}
      * tables: nothing reads them any more, so they are dropped rather than left on disk until their TTL.
      */
-    static final java.util.List<String> REPLACED_TABLES = java.util.List.of("flow_by_sourcevn", "flow_by_destvn",
+    static final List<String> REPLACED_TABLES = List.of("flow_by_sourcevn", "flow_by_destvn",
             "flow_by_vrouter");
 
     private CassandraSchema() {

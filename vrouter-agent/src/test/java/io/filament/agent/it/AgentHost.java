@@ -10,6 +10,7 @@ import io.filament.agent.oper.OperTables;
 import io.filament.agent.oper.OperTablesBuilder;
 import io.filament.agent.oper.RemotePath;
 import io.filament.agent.port.Port;
+import io.filament.contracts.net.MacAddress;
 import io.filament.contracts.xmpp.TunnelEncapsulation;
 
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -53,6 +56,13 @@ final class AgentHost implements AutoCloseable {
                 dhcp.handle(p.vif(), p.frame());
             }
         });
+    }
+
+    /** A VM port plugged into namespace {@code netns} as {@code eth0}; its address comes from config. */
+    static Port vmPort(UUID id, String mac, String tap, String netns) {
+        return new Port(id, UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                MacAddress.parse(mac), tap, "it", -1, -1, Port.PortType.VIRTUAL_MACHINE, Optional.of(netns),
+                Optional.of("eth0"));
     }
 
     Path state() {

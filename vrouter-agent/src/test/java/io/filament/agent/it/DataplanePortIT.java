@@ -3,8 +3,6 @@ package io.filament.agent.it;
 import io.filament.agent.dataplane.DataplaneState;
 import io.filament.agent.oper.OperTables;
 import io.filament.agent.oper.RemotePath;
-import io.filament.agent.port.Port;
-import io.filament.contracts.net.MacAddress;
 import io.filament.contracts.xmpp.RoutePrefix;
 import io.filament.contracts.xmpp.TunnelEncapsulation;
 import io.filament.testsupport.RequiresRoot;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,12 +27,6 @@ import static org.awaitility.Awaitility.await;
 class DataplanePortIT {
 
     private static final String SUFFIX = String.format("%06x", System.nanoTime() & 0xffffff);
-
-    private static Port port(UUID id, String mac, String tap, String netns) {
-        return new Port(id, UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                MacAddress.parse(mac), tap, "it", -1, -1, Port.PortType.VIRTUAL_MACHINE, Optional.of(netns),
-                Optional.of("eth0"));
-    }
 
     private static Path bindScript() throws Exception {
         Path script = Files.createTempFile("udhcpc-bind", ".sh", PosixFilePermissions.asFileAttribute(
@@ -66,8 +57,10 @@ class DataplanePortIT {
                     "02:61:00:00:00:03", "10.61.1.3");
             ConfigPush.port(host2.image, "red", "10.61.1.0", 24, "10.61.1.254", "10.61.1.253", vmi2,
                     "02:61:00:00:00:04", "10.61.1.4");
-            host1.ports.add(port(vmi1, "02:61:00:00:00:03", "tapit1" + SUFFIX.substring(0, 4), ns1.name));
-            host2.ports.add(port(vmi2, "02:61:00:00:00:04", "tapit2" + SUFFIX.substring(0, 4), ns2.name));
+            host1.ports.add(AgentHost.vmPort(vmi1, "02:61:00:00:00:03", "tapit1" + SUFFIX.substring(0, 4),
+                    ns1.name));
+            host2.ports.add(AgentHost.vmPort(vmi2, "02:61:00:00:00:04", "tapit2" + SUFFIX.substring(0, 4),
+                    ns2.name));
             OperTables t1 = host1.recompute();
             OperTables t2 = host2.recompute();
             String ri = "default-domain:it:red:red";

@@ -1,12 +1,9 @@
 package io.filament.agent.it;
 
-import io.filament.agent.port.Port;
-import io.filament.contracts.net.MacAddress;
 import io.filament.testsupport.RequiresRoot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,12 +19,6 @@ class RefusedPortIT {
 
     private static final String SUFFIX = String.format("%06x", System.nanoTime() & 0xffffff);
 
-    private static Port port(UUID id, String mac, String tap, String netns) {
-        return new Port(id, UUID.randomUUID(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                MacAddress.parse(mac), tap, "it", -1, -1, Port.PortType.VIRTUAL_MACHINE, Optional.of(netns),
-                Optional.of("eth0"));
-    }
-
     @Test
     void aRefusedPortIsRetriedWithBackOffWithoutReadingTheDataplaneBackAndLandsOnceItsNamespaceExists()
             throws Exception {
@@ -41,8 +32,9 @@ class RefusedPortIT {
                     "02:67:00:00:00:03", "10.67.1.3");
             ConfigPush.port(host.image, "red", "10.67.1.0", 24, "10.67.1.254", "10.67.1.253", ok,
                     "02:67:00:00:00:04", "10.67.1.4");
-            host.ports.add(port(gone, "02:67:00:00:00:03", "tapgone" + SUFFIX.substring(0, 4), goneNamespace));
-            host.ports.add(port(ok, "02:67:00:00:00:04", "tapok" + SUFFIX.substring(0, 4), present.name));
+            host.ports.add(AgentHost.vmPort(gone, "02:67:00:00:00:03", "tapgone" + SUFFIX.substring(0, 4),
+                    goneNamespace));
+            host.ports.add(AgentHost.vmPort(ok, "02:67:00:00:00:04", "tapok" + SUFFIX.substring(0, 4), present.name));
             host.recompute();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> present.hasLink("eth0") && host.dataplane.refused() > 0);

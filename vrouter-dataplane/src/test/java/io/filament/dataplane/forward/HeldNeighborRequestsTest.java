@@ -26,9 +26,13 @@ class HeldNeighborRequestsTest {
     private final PipelineFixture f = new PipelineFixture();
 
     private void routeRemoteSubnet() {
+        routeRemote("10.4.4.0", 24);
+    }
+
+    private void routeRemote(String prefix, int length) {
         f.engine.withTables(t -> {
             t.addNextHop(new NextHop.Tunnel(22, NextHop.Encapsulation.MPLS_OVER_UDP, PipelineFixture.REMOTE, 18, 0));
-            t.addRoute(1, 4, PipelineFixture.v4("10.4.4.0"), 0, 24, 22);
+            t.addRoute(1, 4, PipelineFixture.v4(prefix), 0, length, 22);
             return null;
         });
     }
@@ -109,11 +113,7 @@ class HeldNeighborRequestsTest {
             f.clock.advance(Duration.ofMillis(1));
             f.fromVm(3, Frames.arpRequest(Frames.VM1_MAC, "10.1.1.3", "10.4." + (4 + i / 250) + "." + (1 + i % 250)));
         }
-        f.engine.withTables(t -> {
-            t.addNextHop(new NextHop.Tunnel(22, NextHop.Encapsulation.MPLS_OVER_UDP, PipelineFixture.REMOTE, 18, 0));
-            t.addRoute(1, 4, PipelineFixture.v4("10.4.0.0"), 0, 16, 22);
-            return null;
-        });
+        routeRemote("10.4.0.0", 16);
 
         List<Sent> sent = f.io.take();
         assertThat(sent).hasSize(HeldNeighborRequests.CAPACITY);
