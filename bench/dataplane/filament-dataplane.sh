@@ -15,7 +15,8 @@
 #       ovs-afxdp       peer: OVS 3.1 userspace datapath, afxdp-nonpmd ports (pb-common.sh topo_ovs afxdp)
 # Parameters: LAB (scratch, default ${TMPDIR:-/var/tmp}/filament-bench), RUNS (3), DUR (10), PINGS (200),
 #   WARMUP (3, seconds of unmeasured TCP before the tests), RATES (trafgen steps, pps), RATE_SECONDS (2, frames per step = rate × this), MAX_FRAMES (400000, cap per step and
-#   the size of the unlimited run), SKIP (tests to skip). Results: $LAB/results/MODE/summary.tsv. Everything built is
+#   the size of the unlimited run), SKIP (tests to skip), DP_ARGS (extra dataplane arguments, e.g.
+#   --filament.dataplane.poll-spin=0). Results: $LAB/results/MODE/summary.tsv. Everything built is
 #   torn down at the end, also on error. Needs root, iperf3, netsniff-ng (trafgen), the built dataplane jar.
 set -u
 MODE=${1:?mode: filament-mpls|filament-vxlan|kernel|ovs-afxdp}
@@ -54,7 +55,7 @@ topo_filament() {
     ip -n ${PFX}hv$i addr add 10.201.0.$i/24 dev ${PFX}u$i; ip -n ${PFX}hv$i link set ${PFX}u$i up
     ip netns exec ${PFX}hv$i "$JAVA" --enable-native-access=ALL-UNNAMED -Xms256m -Xmx512m -jar "$JAR" \
       --server.port=0 --spring.main.banner-mode=off --filament.dataplane.host-name=hv$i \
-      --filament.dataplane.fabric-address=10.201.0.$i --filament.dataplane.socket-path=$LAB/hv$i.sock \
+      --filament.dataplane.fabric-address=10.201.0.$i --filament.dataplane.socket-path=$LAB/hv$i.sock ${DP_ARGS:-} \
       > "$R/dataplane-hv$i.log" 2>&1 &
     DP_PIDS+=($!)
   done

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agingInterval how often the flow table is aged
  * @param maxControlRequestBytes largest control request accepted
  * @param fabricSourcePorts UDP sockets the fabric is sent from; each flow's entropy source port is one of theirs
+ * @param pollSpin how long the packet loop keeps polling without sleeping after it last handled I/O; 0 turns it off
  */
 @ConfigurationProperties("filament.dataplane")
 public record DataplaneProperties(
@@ -28,5 +29,6 @@ public record DataplaneProperties(
         @DefaultValue("180s") Duration flowIdleTimeout,
         @DefaultValue("1s") Duration agingInterval,
         @DefaultValue("1048576") int maxControlRequestBytes,
-        @DefaultValue("16") int fabricSourcePorts) {
+        @DefaultValue("16") int fabricSourcePorts,
+        @DefaultValue("200us") Duration pollSpin) {
 }

@@ -6,6 +6,7 @@ import io.filament.dataplane.control.netty.ControlServer;
 import io.filament.dataplane.flow.FlowSettings;
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.io.HostPacketIo;
+import io.filament.dataplane.io.PacketLoop;
 import io.filament.dataplane.io.fabric.FabricReceiver;
 import io.filament.dataplane.io.fabric.FabricSockets;
 import io.filament.dataplane.io.tap.TapPorts;
@@ -22,9 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the dataplane's threads in dependency order — fabric transmit sockets, TAP reader ({@code tap-rx}), fabric
- * receive ({@code fabric-rx}), flow aging ({@code flow-aging}), control socket ({@code control}) — and stops them in
- * reverse.
+ * Starts the dataplane's parts in dependency order — fabric transmit sockets, the packet loop ({@code packet-io}) with
+ * the TAP ports and the fabric receive sockets on it, flow aging ({@code flow-aging}), control socket
+ * ({@code control}) — and stops them in reverse.
  */
 public final class DataplaneRuntime implements SmartLifecycle {
 
@@ -34,6 +35,7 @@ public final class DataplaneRuntime implements SmartLifecycle {
     private final InstantSource clock;
     private FabricSockets fabricTx;
     private ForwardingEngine engine;
+    private PacketLoop packets;
     private TapPorts taps;
     private FabricReceiver fabricRx;
     private ControlServer control;
@@ -57,10 +59,10 @@ public final class DataplaneRuntime implements SmartLifecycle {
             fabricTx = new FabricSockets(fabric, properties.fabricSourcePorts());
             HostPacketIo io = new HostPacketIo(fabricTx);
             engine = new ForwardingEngine(limits, flows, io, fabric, clock);
-            taps = new TapPorts(engine, limits.interfaces());
+            packets = new PacketLoop(properties.pollSpin());
+            taps = new TapPorts(engine, limits.interfaces(), packets);
             io.useTaps(taps);
-            taps.start();
-            fabricRx = new FabricReceiver(engine);
+            fabricRx = new FabricReceiver(engine, packets);
             fabricRx.bind(InetAddress.getByName(properties.fabricAddress()), UdpHeader.PORT_MPLS_OVER_UDP,
                     UdpHeader.PORT_VXLAN);
             aging = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("flow-aging")
@@ -107,6 +109,9 @@ public final class DataplaneRuntime implements SmartLifecycle {
             }
             if (taps != null) {
                 taps.close();
+            }
+            if (packets != null) {
+                packets.close();
             }
             if (fabricTx != null) {
                 fabricTx.close();

@@ -54,7 +54,7 @@ class ControlSocketIT {
     void start() throws Exception {
         dir = Files.createTempDirectory("fdp-control");
         runtime = new DataplaneRuntime(new DataplaneProperties("control-it", "127.0.0.43",
-                dir.resolve("dp.sock"), 1024, 100, Duration.ofSeconds(180), Duration.ofSeconds(1), 1 << 20, 4),
+                dir.resolve("dp.sock"), 1024, 100, Duration.ofSeconds(180), Duration.ofSeconds(1), 1 << 20, 4, Duration.ofNanos(200_000)),
                 InstantSource.system());
         runtime.start();
         agent = ControlClient.connect(dir.resolve("dp.sock"));

@@ -1,6 +1,7 @@
 package io.filament.dataplane.io.fabric;
 
 import io.filament.dataplane.forward.ForwardingEngine;
+import io.filament.dataplane.io.PacketLoop;
 import io.filament.dataplane.io.linux.Libc;
 import io.filament.dataplane.io.linux.NativeCallException;
 import io.filament.dataplane.offload.TcpCoalescer;
@@ -12,11 +13,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.unix.SegmentedDatagramPacket;
@@ -24,8 +23,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * on Netty's epoll transport with {@code UDP_GRO}: a run of datagrams the sender
  * passed as one GSO packet arrives in one {@code recvmsg} of up to 64 KiB, and Netty hands it over datagram by
  * datagram (the receive buffer holds one read, which makes Netty use {@code recvmsg} with the GRO segment size
- * rather than {@code recvmmsg}, which does not report it). One
- * event-loop thread ({@code fabric-rx}) cuts it at its segment size and feeds each socket's datagrams through its {@link TcpCoalescer} (which copies
- * them behind the pipeline's headroom and merges in-order TCP segments) into the pipeline; the end of a read batch
- * flushes what is pending.
+ * rather than {@code recvmmsg}, which does not report it). The sockets are registered on the dataplane's
+ * {@link PacketLoop}, which cuts a read at its segment size and feeds each socket's datagrams through its
+ * {@link TcpCoalescer} (which copies them behind the pipeline's headroom and merges in-order TCP segments) into the
+ * pipeline; the end of a read batch flushes what is pending. Closing the receiver closes its sockets, not the loop.
  */
 public final class FabricReceiver implements AutoCloseable {
 
@@ -52,13 +49,12 @@ public final class FabricReceiver implements AutoCloseable {
     private static final int RECEIVE_BUFFER = 8 << 20;
 
     private final ForwardingEngine engine;
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
-            (ThreadFactory) r -> Thread.ofPlatform().name("fabric-rx").daemon(true).unstarted(r),
-            EpollIoHandler.newFactory());
+    private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
 
-    public FabricReceiver(ForwardingEngine engine) {
+    public FabricReceiver(ForwardingEngine engine, PacketLoop loop) {
         this.engine = engine;
+        this.group = loop.group();
     }
 
     /**
@@ -138,6 +134,5 @@ public final class FabricReceiver implements AutoCloseable {
             c.close().syncUninterruptibly();
         }
         channels.clear();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -2,20 +2,23 @@ package io.filament.dataplane.io.tap;
 
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.forward.Forwarder;
-import io.filament.dataplane.io.linux.Libc;
+import io.filament.dataplane.io.PacketLoop;
 import io.filament.dataplane.offload.PartialChecksum;
 import io.filament.dataplane.offload.VirtioNetHeader;
 import io.filament.dataplane.packet.wire.EthernetHeader;
 import io.filament.dataplane.packet.wire.Ipv6Header;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import io.netty.channel.IoEvent;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.epoll.EpollIoEvent;
+import io.netty.channel.epoll.EpollIoHandle;
+import io.netty.channel.epoll.EpollIoOps;
+import io.netty.channel.unix.FileDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,14 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The VM ports: TAP devices by interface index, one reader thread ({@code tap-rx}) that polls every device and
- * feeds the frames it reads into the pipeline in bursts, and the transmit side the pipeline calls (under the
- * forwarding lock). A detached device is closed once the reader no longer polls it.
- *
- * <p>Besides the devices the reader polls an {@code eventfd} that {@link #attach}, {@link #detach} and
- * {@link #close} bump: a new port's first frame (a VM's ARP request right after port-up) is read at once rather
- * than after the reader's idle poll timeout, and a detached device is handed at once to the {@code tap-close}
- * thread, which closes it (and so removes it) without holding up the reader.
+ * The VM ports: TAP devices by interface index, each registered on the {@link PacketLoop} as it is attached, which
+ * reads up to a burst of frames from a device whenever it is readable and feeds them into the pipeline; and the
+ * transmit side the pipeline calls (under the forwarding lock). A detached device is taken off the loop first and then
+ * closed on the {@code tap-close} thread.
  *
  * <p>Devices opened with offloads carry a {@code virtio_net_hdr}: a TCP super-packet read from one goes into the
  * pipeline whole with its segment size, a frame with a partial checksum (and no segmentation) gets its checksum
@@ -41,73 +40,109 @@ public final class TapPorts implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TapPorts.class);
     /** A TSO super-packet: 65,535 bytes of IP behind Ethernet, with room to spare. */
     private static final int MAX_FRAME = 65536 + 1024;
+    /** Frames read from one device per turn of the loop; the loop comes back while it stays readable. */
     private static final int BURST = 64;
-    /** How long the reader sleeps in {@code poll(2)} when nothing happens; changes to the set wake it earlier. */
-    static final Duration IDLE_POLL = Duration.ofSeconds(1);
-    private static final int POLLFD_SIZE = 8;
 
     private final ForwardingEngine engine;
-    private final TapDevice[] byVif;
-    private volatile Attached[] attached = new Attached[0];
-    private final ConcurrentLinkedQueue<TapDevice> retired = new ConcurrentLinkedQueue<>();
+    private final IoEventLoop loop;
+    /** The attached ports by interface index; written under {@code this}, read by the pipeline without it. */
+    private final Port[] byVif;
     /** Devices retired so far (guarded by {@code this}) and closed so far (guarded by {@link #closedMonitor}). */
     private long retiredCount;
     private long closedCount;
     private final Object closedMonitor = new Object();
     /**
-     * Closes devices the reader no longer polls. Closing a TAP unregisters it, which waits for RCU grace periods
+     * Closes devices the loop no longer reads. Closing a TAP unregisters it, which waits for RCU grace periods
      * (tens of ms on a loaded host): on its own thread that wait stalls neither forwarding nor the control socket.
      */
     private final ExecutorService closer = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("tap-close").daemon(true).unstarted(r));
     private final ByteBuf scratch = Unpooled.directBuffer(VirtioNetHeader.LENGTH + MAX_FRAME);
-    private final Thread reader;
-    private volatile boolean running = true;
-    private final int wakeup = Libc.eventfd(Libc.EFD_NONBLOCK | Libc.EFD_CLOEXEC);
-    private final MemorySegment one = Arena.ofAuto().allocateFrom(ValueLayout.JAVA_LONG, 1L);
-    private final int pollMillis;
+    /** Where the loop reads frames into, behind the pipeline's headroom; used on the loop only. */
+    private final ByteBuf frame = Unpooled.directBuffer(Forwarder.HEADROOM + MAX_FRAME);
+    private final long frameBase = frame.memoryAddress() + Forwarder.HEADROOM;
 
-    private record Attached(int vif, TapDevice device) {
+    /** One attached device as the loop sees it. {@link #registration} and {@link #retired} are loop-confined. */
+    private final class Port implements EpollIoHandle {
+        private final int vif;
+        private final TapDevice device;
+        private final FileDescriptor fd;
+        private IoRegistration registration;
+        private boolean retired;
+
+        Port(int vif, TapDevice device) {
+            this.vif = vif;
+            this.device = device;
+            this.fd = new FileDescriptor(device.fd());
+        }
+
+        @Override
+        public FileDescriptor fd() {
+            return fd;
+        }
+
+        @Override
+        public void handle(IoRegistration registration, IoEvent event) {
+            if (((EpollIoEvent) event).ops().contains(EpollIoOps.EPOLLERR)) {
+                // The device is gone under its descriptor (e.g. its namespace was deleted): stop polling it.
+                log.warn("TAP {} of interface {} reports an error; no longer read", device.name(), vif);
+                registration.submit(EpollIoOps.NONE);
+                return;
+            }
+            drain(this);
+        }
+
+        @Override
+        public void close() {
+            // The device is closed by retire() or TapPorts.close(), never by the loop.
+        }
     }
 
-    public TapPorts(ForwardingEngine engine, int maxInterfaces) {
-        this(engine, maxInterfaces, IDLE_POLL);
-    }
-
-    TapPorts(ForwardingEngine engine, int maxInterfaces, Duration idlePoll) {
+    public TapPorts(ForwardingEngine engine, int maxInterfaces, PacketLoop loop) {
         this.engine = engine;
-        this.byVif = new TapDevice[maxInterfaces];
-        this.pollMillis = Math.toIntExact(idlePoll.toMillis());
-        this.reader = Thread.ofPlatform().name("tap-rx").daemon(true).unstarted(this::readLoop);
-    }
-
-    public void start() {
-        reader.start();
+        this.byVif = new Port[maxInterfaces];
+        this.loop = loop.loop();
     }
 
     /** Makes a device the port of interface {@code vif}; replaces (and retires) a previous one. */
     public synchronized void attach(int vif, TapDevice device) {
-        TapDevice old = byVif[vif];
-        byVif[vif] = device;
+        Port old = byVif[vif];
+        Port port = new Port(vif, device);
+        byVif[vif] = port;
         if (old != null) {
             retire(old);
         }
-        publish();
+        loop.register(port).addListener(f -> {
+            if (!f.isSuccess()) {
+                log.error("TAP {} of interface {} could not be polled", device.name(), vif, f.cause());
+                return;
+            }
+            port.registration = (IoRegistration) f.getNow();
+            if (!port.retired) {
+                port.registration.submit(EpollIoOps.EPOLLIN);
+            }
+        });
     }
 
-    /** Removes the port of an interface; the device is closed by the reader thread shortly after. */
+    /** Removes the port of an interface; the device is closed shortly after. */
     public synchronized void detach(int vif) {
-        TapDevice old = byVif[vif];
+        Port old = byVif[vif];
         byVif[vif] = null;
         if (old != null) {
             retire(old);
-            publish();
         }
     }
 
-    private void retire(TapDevice device) {
+    /** Takes a port off the loop (in the loop's order, after its registration) and then has it closed. */
+    private void retire(Port port) {
         retiredCount++;
-        retired.add(device);
+        loop.execute(() -> {
+            port.retired = true;
+            if (port.registration != null) {
+                port.registration.cancel();
+            }
+            closer.execute(() -> closeNow(port.device));
+        });
     }
 
     /**
@@ -136,31 +171,16 @@ public final class TapPorts implements AutoCloseable {
         return vif >= 0 && vif < byVif.length && byVif[vif] != null;
     }
 
-    private void publish() {
-        List<Attached> list = new ArrayList<>();
-        for (int i = 0; i < byVif.length; i++) {
-            if (byVif[i] != null) {
-                list.add(new Attached(i, byVif[i]));
-            }
-        }
-        attached = list.toArray(new Attached[0]);
-        wake();
-    }
-
-    /** Makes the reader leave {@code poll(2)} and pick up the current set of devices. */
-    private synchronized void wake() {
-        Libc.write(wakeup, one.address(), Long.BYTES);
-    }
-
     /**
      * Writes a frame to an interface's TAP; called by the pipeline under the forwarding lock. {@code segmentSize} >
      * 0: a TCP super-packet with a partial checksum, which only a device with offloads takes.
      */
     public boolean send(int vif, ByteBuf buf, int offset, int length, int segmentSize) {
-        TapDevice device = vif >= 0 && vif < byVif.length ? byVif[vif] : null;
-        if (device == null || length > MAX_FRAME) {
+        Port port = vif >= 0 && vif < byVif.length ? byVif[vif] : null;
+        if (port == null || length > MAX_FRAME) {
             return false;
         }
+        TapDevice device = port.device;
         int h = device.vnetHeaderLength();
         if (h == 0 && segmentSize > 0) {
             return false;
@@ -190,53 +210,11 @@ public final class TapPorts implements AutoCloseable {
         VirtioNetHeader.writeTcpSegmentation(buf, at, ipv6, headers, segmentSize, l4Start);
     }
 
-    private void readLoop() {
-        ByteBuf frame = Unpooled.directBuffer(Forwarder.HEADROOM + MAX_FRAME);
-        long base = frame.memoryAddress() + Forwarder.HEADROOM;
-        try (Arena arena = Arena.ofConfined()) {
-            Attached[] current = null;
-            MemorySegment pollfds = MemorySegment.NULL;
-            MemorySegment counter = arena.allocate(Long.BYTES);
-            while (running) {
-                Attached[] snapshot = attached;
-                if (snapshot != current) {
-                    current = snapshot;
-                    pollfds = pollSet(arena, current);
-                    closeRetired();
-                }
-                int ready = Libc.poll(pollfds.address(), current.length + 1, pollMillis);
-                if (ready > 0 && pollfds.get(ValueLayout.JAVA_SHORT, (long) current.length * POLLFD_SIZE + 6) != 0) {
-                    Libc.read(wakeup, counter.address(), Long.BYTES);
-                }
-                for (int i = 0; ready > 0 && i < current.length; i++) {
-                    short revents = pollfds.get(ValueLayout.JAVA_SHORT, (long) i * POLLFD_SIZE + 6);
-                    if (revents != 0) {
-                        drain(current[i], frame, base);
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            log.error("TAP reader stopped", e);
-        } finally {
-            frame.release();
-        }
-    }
-
-    /** One {@code struct pollfd} per device, then the wake-up eventfd last. */
-    private MemorySegment pollSet(Arena arena, Attached[] ports) {
-        MemorySegment pollfds = arena.allocate((long) POLLFD_SIZE * (ports.length + 1));
-        for (int i = 0; i <= ports.length; i++) {
-            int fd = i < ports.length ? ports[i].device().fd() : wakeup;
-            pollfds.set(ValueLayout.JAVA_INT, (long) i * POLLFD_SIZE, fd);
-            pollfds.set(ValueLayout.JAVA_SHORT, (long) i * POLLFD_SIZE + 4, Libc.POLLIN);
-        }
-        return pollfds;
-    }
-
-    private void drain(Attached port, ByteBuf frame, long base) {
-        int h = port.device().vnetHeaderLength();
+    /** Reads up to a burst of frames from a port into the pipeline; on the loop. */
+    private void drain(Port port) {
+        int h = port.device.vnetHeaderLength();
         for (int n = 0; n < BURST; n++) {
-            int read = port.device().read(base - h, MAX_FRAME + h);
+            int read = port.device.read(frameBase - h, MAX_FRAME + h);
             if (read <= 0) {
                 break;
             }
@@ -252,17 +230,9 @@ public final class TapPorts implements AutoCloseable {
                             VirtioNetHeader.checksumOffset(frame, at));
                 }
             }
-            engine.fromInterface(port.vif(), frame, Forwarder.HEADROOM, length, segmentSize);
+            engine.fromInterface(port.vif, frame, Forwarder.HEADROOM, length, segmentSize);
         }
         engine.flushTransmit();
-    }
-
-    /** Hands the devices the reader has stopped polling to the closing thread. */
-    private void closeRetired() {
-        for (TapDevice d = retired.poll(); d != null; d = retired.poll()) {
-            TapDevice device = d;
-            closer.execute(() -> closeNow(device));
-        }
     }
 
     private void closeNow(TapDevice device) {
@@ -277,28 +247,35 @@ public final class TapPorts implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes every port off the loop and closes every device; call before the loop itself is closed. Waits up to ten
+     * seconds for the closing thread.
+     */
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        wake();
-        reader.join(2000);
+        List<Port> ports = new ArrayList<>();
         synchronized (this) {
             for (int i = 0; i < byVif.length; i++) {
                 if (byVif[i] != null) {
-                    byVif[i].close();
+                    ports.add(byVif[i]);
                     byVif[i] = null;
                 }
             }
-            attached = new Attached[0];
         }
-        closeRetired();
+        if (!loop.isShuttingDown()) {
+            loop.submit(() -> ports.forEach(p -> {
+                p.retired = true;
+                if (p.registration != null) {
+                    p.registration.cancel();
+                }
+            })).await(2, TimeUnit.SECONDS);
+        }
+        ports.forEach(p -> p.device.close());
         closer.shutdown();
         if (!closer.awaitTermination(10, TimeUnit.SECONDS)) {
             log.warn("TAP devices still closing after 10 s");
         }
         scratch.release();
-        if (!reader.isAlive()) {
-            Libc.close(wakeup);
-        }
+        frame.release();
     }
 }

@@ -8,6 +8,7 @@ import io.filament.dataplane.flow.FlowSettings;
 import io.filament.dataplane.forward.DropReason;
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.forward.InMemoryPacketIo;
+import io.filament.dataplane.io.PacketLoop;
 import io.filament.dataplane.packet.wire.MplsLabelEntry;
 import io.filament.dataplane.packet.wire.UdpHeader;
 import io.filament.dataplane.table.TableLimits;
@@ -19,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.time.InstantSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,6 +31,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS)
 class FabricPortExclusivityIT {
 
+    private final PacketLoop loop = new PacketLoop(Duration.ZERO);
+
+    @AfterEach
+    void closeLoop() {
+        loop.close();
+    }
+
     private static ForwardingEngine engine() {
         return new ForwardingEngine(TableLimits.DEFAULT, FlowSettings.DEFAULT, new InMemoryPacketIo(), 1,
                 InstantSource.system());
@@ -38,7 +47,7 @@ class FabricPortExclusivityIT {
     void refusesASecondDataplaneOnTheSameFabricAddressAndKeepsTheFirstReceiving() throws Exception {
         InetAddress fabric = InetAddress.getByName("127.0.0.49");
         ForwardingEngine first = engine();
-        try (FabricReceiver owner = new FabricReceiver(first); FabricReceiver intruder = new FabricReceiver(engine())) {
+        try (FabricReceiver owner = new FabricReceiver(first, loop); FabricReceiver intruder = new FabricReceiver(engine(), loop)) {
             owner.bind(fabric, UdpHeader.PORT_MPLS_OVER_UDP, UdpHeader.PORT_VXLAN);
 
             assertThatThrownBy(() -> intruder.bind(fabric, UdpHeader.PORT_MPLS_OVER_UDP, UdpHeader.PORT_VXLAN))
@@ -66,14 +75,14 @@ class FabricPortExclusivityIT {
         try (DatagramChannel squatter = DatagramChannel.open(StandardProtocolFamily.INET)) {
             squatter.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             squatter.bind(new InetSocketAddress(fabric, UdpHeader.PORT_VXLAN));
-            try (FabricReceiver receiver = new FabricReceiver(engine())) {
+            try (FabricReceiver receiver = new FabricReceiver(engine(), loop)) {
                 assertThatThrownBy(() -> receiver.bind(fabric, UdpHeader.PORT_MPLS_OVER_UDP, UdpHeader.PORT_VXLAN))
                         .isInstanceOf(FabricPortInUseException.class)
                         .hasMessageContaining("127.0.0.48:4789");
             }
         }
         // The failed bind released the port it had taken before failing: a dataplane can start there now.
-        try (FabricReceiver receiver = new FabricReceiver(engine())) {
+        try (FabricReceiver receiver = new FabricReceiver(engine(), loop)) {
             receiver.bind(fabric, UdpHeader.PORT_MPLS_OVER_UDP, UdpHeader.PORT_VXLAN);
         }
     }

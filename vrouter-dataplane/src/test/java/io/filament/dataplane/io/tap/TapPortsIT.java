@@ -7,6 +7,7 @@ import io.filament.dataplane.flow.FlowSettings;
 import io.filament.dataplane.forward.ForwardingEngine;
 import io.filament.dataplane.forward.InMemoryPacketIo;
 import io.filament.dataplane.io.Namespaces;
+import io.filament.dataplane.io.PacketLoop;
 import io.filament.dataplane.io.Shell;
 import io.filament.dataplane.packet.wire.Ipv4Header;
 import io.filament.dataplane.packet.wire.MacAddress;
@@ -21,19 +22,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The TAP reader with an idle poll far longer than the test: frames of a port attached while it sleeps, and the
- * closing of a detached one, can only happen in time because attaching and detaching wake it.
+ * TAP ports on a packet loop that does not spin, asleep in {@code epoll_wait} when the port is attached: the port's
+ * first frame is read because attaching registers it on the loop, and detaching takes it off the loop and closes
+ * it, which removes the interface from its namespace.
  */
 @RequiresRoot
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TapPortsIT {
 
-    private static final Duration LONG_IDLE_POLL = Duration.ofMinutes(10);
     private static final MacAddress VM_MAC = MacAddress.parse("02:00:0a:4e:00:02");
     private final Namespaces namespaces = new Namespaces();
+    private final PacketLoop loop = new PacketLoop(Duration.ZERO);
 
     @AfterEach
     void cleanUp() {
+        loop.close();
         namespaces.close();
     }
 
@@ -54,8 +57,7 @@ class TapPortsIT {
         String ns = namespaces.create("pw");
         String name = namespaces.prefix() + "pw";
         ForwardingEngine engine = engineWithVif(3, name);
-        TapPorts ports = new TapPorts(engine, 16, LONG_IDLE_POLL);
-        ports.start();
+        TapPorts ports = new TapPorts(engine, 16, loop);
         try {
             TapDevice tap = new PortPlacement(ns, "eth0", VM_MAC.value(), 1450).create(name, false);
             Shell.run("ip", "-n", ns, "addr", "add", "10.78.0.2/24", "dev", "eth0");
