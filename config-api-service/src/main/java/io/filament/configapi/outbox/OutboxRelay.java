@@ -206,7 +206,7 @@ public final class OutboxRelay implements Runnable {
                 continue;
             }
             long reached = acknowledge(uuid, before.get(uuid), ofObject);
-            ofObject.stream().filter(x -> x.version() <= reached).forEach(x -> outbox.unmark(uuid, x.version()));
+            ofObject.stream().filter(x -> x.version() <= reached).forEach(x -> outbox.unmark(uuid, x.version(), x.time()));
             if (reached < ofObject.getLast().version()) {
                 failure = unacknowledged(uuid, reached + 1);
             }
@@ -301,7 +301,7 @@ public final class OutboxRelay implements Runnable {
                 boolean dangling = m.version() > reached && sent.get(uuid).isEmpty()
                         && m.created().plus(DANGLING_AFTER).isBefore(clock.instant());
                 if (m.version() <= reached || dangling) {
-                    outbox.unmark(uuid, m.version());
+                    outbox.unmark(m);
                 }
             }
         }
@@ -311,8 +311,11 @@ public final class OutboxRelay implements Runnable {
         return sent.values().stream().anyMatch(list -> !list.isEmpty());
     }
 
-    /** The two records of one event; either may already have been acknowledged in an earlier attempt. */
-    private record Sent(String id, long version, Optional<Future<RecordMetadata>> event,
+    /**
+     * The two records of one event; either may already have been acknowledged in an earlier attempt. {@code time} is
+     * the event's, which its outbox marker was written with.
+     */
+    private record Sent(String id, long version, Instant time, Optional<Future<RecordMetadata>> event,
                         Optional<Future<RecordMetadata>> snapshot) {
     }
 
@@ -365,7 +368,7 @@ public final class OutboxRelay implements Runnable {
     /** Sends both records of {@code event}, leaving out one that Kafka already acknowledged in an earlier attempt. */
     private Sent send(StoredEvent event) {
         String id = event.uuid() + "." + event.version();
-        return new Sent(id, event.version(),
+        return new Sent(id, event.version(), event.time(),
                 halfDone.contains(id + "/event") ? Optional.empty() : Optional.of(producer.send(records.event(event))),
                 halfDone.contains(id + "/snapshot") ? Optional.empty()
                         : Optional.of(producer.send(records.snapshot(event))));

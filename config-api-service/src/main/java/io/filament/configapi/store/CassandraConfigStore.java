@@ -68,7 +68,7 @@ public final class CassandraConfigStore {
         this.ledger = new ClaimLedger(session, keyspace);
         this.orphans = new OrphanClaims(ledger, events, clock, claimGrace);
         this.projection = new Projection(session, keyspace);
-        this.outbox = new Outbox(session, keyspace, outboxShards, 30);
+        this.outbox = new Outbox(session, keyspace, outboxShards, 30, clock);
         byUuid = session.prepare("SELECT * FROM " + keyspace + ".objects_by_uuid WHERE uuid = ?");
         listing = new TypeListing(session, keyspace, bodies);
         children = session.prepare("SELECT * FROM " + keyspace + ".children WHERE parent_uuid = ?");
@@ -299,8 +299,8 @@ public final class CassandraConfigStore {
     }
 
     private StoredEvent appendPrimary(ObjectChange change, Optional<String> correlationId) {
-        timers.time("mark", () -> outbox.mark(change.uuid(), change.version(), clock.instant()));
         Instant time = clock.instant();
+        timers.time("mark", () -> outbox.mark(change.uuid(), change.version(), time));
         if (!timers.time("append", () -> events.append(change, correlationId, time))) {
             throw new CommitConflict(change.type().dashed() + " " + change.uuid() + " version " + change.version()
                     + " was written by another request");
@@ -316,8 +316,8 @@ public final class CassandraConfigStore {
     private Optional<StoredEvent> appendFollowing(ObjectChange change, Optional<String> correlationId) {
         ObjectChange attempt = change;
         for (int tries = 0; tries < 20; tries++) {
-            outbox.mark(attempt.uuid(), attempt.version(), clock.instant());
             Instant time = clock.instant();
+            outbox.mark(attempt.uuid(), attempt.version(), time);
             if (events.append(attempt, correlationId, time)) {
                 project(attempt);
                 return Optional.of(EventLog.stored(attempt, correlationId, time));

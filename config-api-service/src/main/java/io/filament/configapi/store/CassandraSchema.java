@@ -1,8 +1,10 @@
 package io.filament.configapi.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  *
  * <pre>
  * object_events   ((uuid), version)        append-only event log, INSERT … IF NOT EXISTS = optimistic lock
- * outbox          ((shard), uuid, version) events not yet on Kafka
+ * outbox_by_time  ((shard), created, uuid, version)  events not yet on Kafka, oldest first
  * relay_progress  (uuid)                   last version published per object
  * relay_leases    (shard)                  which instance relays a shard (TTL lease)
  * objects_by_uuid (uuid) / objects_by_type ((type), uuid)   current state
@@ -49,6 +51,24 @@ public final class CassandraSchema {
         if (rebuild) {
             ReadTableRebuild.run(session, keyspace);
         }
+        if (existing.flatMap(k -> k.getTable("outbox")).isPresent()) {
+            moveOutbox(session, keyspace);
+        }
+    }
+
+    /**
+     * Moves the markers of the earlier {@code outbox} table (keyed by uuid within a shard, whose scans read every
+     * deleted marker again) into {@code outbox_by_time} and drops it; nothing pending is lost.
+     */
+    private static void moveOutbox(CqlSession session, String keyspace) {
+        var insert = session.prepare("INSERT INTO " + keyspace + ".outbox_by_time (shard, created, uuid, version)"
+                + " VALUES (?, ?, ?, ?)");
+        for (Row r : session.execute("SELECT shard, created, uuid, version FROM " + keyspace + ".outbox")) {
+            Instant created = r.getInstant(1);
+            session.execute(insert.bind(r.getInt(0), created == null ? Instant.EPOCH : created, r.getString(2),
+                    r.getLong(3)));
+        }
+        ddl(session, "DROP TABLE IF EXISTS " + keyspace + ".outbox");
     }
 
     /** Schema changes wait for agreement and can take seconds on a busy node: give them their own timeout. */
@@ -61,8 +81,8 @@ public final class CassandraSchema {
                 "CREATE TABLE IF NOT EXISTS KS.object_events (uuid text, version bigint, type text, operation text,"
                         + " fq_name list<text>, changed_fields list<text>, object text, correlation_id text,"
                         + " event_time timestamp, PRIMARY KEY ((uuid), version))",
-                "CREATE TABLE IF NOT EXISTS KS.outbox (shard int, uuid text, version bigint, created timestamp,"
-                        + " PRIMARY KEY ((shard), uuid, version))",
+                "CREATE TABLE IF NOT EXISTS KS.outbox_by_time (shard int, created timestamp, uuid text,"
+                        + " version bigint, PRIMARY KEY ((shard), created, uuid, version))",
                 "CREATE TABLE IF NOT EXISTS KS.relay_progress (uuid text PRIMARY KEY, published bigint)",
                 "CREATE TABLE IF NOT EXISTS KS.relay_leases (shard int PRIMARY KEY, owner text)",
                 "CREATE TABLE IF NOT EXISTS KS.objects_by_uuid (uuid text PRIMARY KEY, type text,"
