@@ -118,7 +118,9 @@ public final class TapPorts implements AutoCloseable {
                 return;
             }
             port.registration = (IoRegistration) f.getNow();
-            if (!port.retired) {
+            if (port.retired) {
+                port.registration.cancel();
+            } else {
                 port.registration.submit(EpollIoOps.EPOLLIN);
             }
         });
