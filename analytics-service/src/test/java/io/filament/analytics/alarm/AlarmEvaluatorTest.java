@@ -4,11 +4,8 @@ import static io.filament.analytics.fixtures.StatusRecords.deletion;
 import static io.filament.analytics.fixtures.StatusRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,39 +13,12 @@ import org.junit.jupiter.api.Test;
 import io.filament.contracts.status.StatusTable;
 import io.filament.analytics.uve.InMemoryUveStore;
 import io.filament.analytics.uve.UveKey;
+import io.filament.testsupport.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class AlarmEvaluatorTest {
 
-    /** A clock the test moves forward. */
-    static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        long micros() {
-            return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final StepClock clock = new StepClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-28T10:00:00Z"));
     private final InMemoryUveStore store = new InMemoryUveStore();
     private final ConfigRealisationRule realisation = new ConfigRealisationRule(60_000_000L, List.of("virtual-network"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -133,7 +103,7 @@ class AlarmEvaluatorTest {
     @Test
     void raisesConfigNotRealisedAfterTheThresholdAndClearsOnRealisation() {
         UveKey subject = realisation.configChanged(
-                new ConfigChangeSeen("virtual-network", "u1", 4, "updated", clock.micros())).orElseThrow();
+                new ConfigChangeSeen("virtual-network", "u1", 4, "updated", micros(clock))).orElseThrow();
         alarms.tick();
         assertThat(active(ConfigRealisationRule.TYPE)).isEmpty();
 
@@ -141,17 +111,17 @@ class AlarmEvaluatorTest {
         alarms.tick();
         assertThat(active(ConfigRealisationRule.TYPE)).containsExactly("virtual-network:u1");
 
-        store.apply(record("ObjectConfigRealisation", subject.key(), "agent/host1", clock.micros(),
+        store.apply(record("ObjectConfigRealisation", subject.key(), "agent/host1", micros(clock),
                 "{\"ConfigRealisation\":{\"realised_version\":3}}", null));
         assertThat(active(ConfigRealisationRule.TYPE)).containsExactly("virtual-network:u1");
-        store.apply(record("ObjectConfigRealisation", subject.key(), "schema-transformer/1", clock.micros(),
+        store.apply(record("ObjectConfigRealisation", subject.key(), "schema-transformer/1", micros(clock),
                 "{\"ConfigRealisation\":{\"realised_version\":4}}", null));
         assertThat(active(ConfigRealisationRule.TYPE)).isEmpty();
     }
 
     @Test
     void untrackedConfigTypesNeverAlarm() {
-        assertThat(realisation.configChanged(new ConfigChangeSeen("project", "p1", 1, "created", clock.micros()))).isEmpty();
+        assertThat(realisation.configChanged(new ConfigChangeSeen("project", "p1", 1, "created", micros(clock)))).isEmpty();
         clock.advance(Duration.ofMinutes(10));
         alarms.tick();
 
@@ -168,5 +138,11 @@ class AlarmEvaluatorTest {
 
         assertThat(alarms.active()).isEmpty();
         assertThat(store.keys(StatusTable.XMPP_PEER)).isEmpty();
+    }
+
+    /** The clock's time in microseconds since the epoch, as status records carry it. */
+    private static long micros(SettableClock clock) {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 }

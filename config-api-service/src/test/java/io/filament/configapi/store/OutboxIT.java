@@ -7,11 +7,9 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.filament.testsupport.LocalInfrastructure;
 import io.filament.testsupport.LocalInfrastructureTest;
-import java.time.Clock;
+import io.filament.testsupport.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -139,32 +137,5 @@ class OutboxIT {
                 .filter(a -> a != null && a.matches("Read \\d+ live rows and \\d+ tombstone cells.*"))
                 .mapToInt(a -> Integer.parseInt(a.replaceAll("Read \\d+ live rows and (\\d+) tombstone cells.*", "$1")))
                 .sum();
-    }
-
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
