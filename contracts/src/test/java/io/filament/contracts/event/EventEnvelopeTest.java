@@ -91,6 +91,7 @@ class EventEnvelopeTest {
         "id              | ''                   | invalid id \"\": must not be empty",
         "subject         | ''                   | invalid subject \"\": must not be empty",
         "source          | /a b                 | invalid source \"/a b\": not a URI reference: Illegal character in path",
+        "source          | //                   | invalid source \"//\": not a URI reference: Expected authority",
         "time            | 2026-01-01 10:00:00Z | invalid time \"2026-01-01 10:00:00Z\": not an RFC 3339 timestamp",
         "time            | 2026-01-01T10:00:00  | invalid time \"2026-01-01T10:00:00\": not an RFC 3339 timestamp",
         "datacontenttype | json                 | invalid datacontenttype \"json\": not a media type (type/subtype)",
