@@ -2,6 +2,7 @@ package io.filament.agent.dataplane;
 
 import io.filament.agent.dataplane.wire.DataplaneReply;
 import io.filament.agent.dataplane.wire.DataplaneRequest;
+import io.filament.agent.oper.Allocations;
 import io.filament.agent.oper.CompiledAcl;
 import io.filament.agent.oper.NextHopEntry;
 import io.filament.agent.oper.OperTables;
@@ -23,8 +24,9 @@ import java.util.TreeSet;
 
 /**
  * The oper tables in the dataplane's terms: numbered VRFs, interfaces with their TAP placement, next hops,
- * routes, labels and ACLs whose rules are prefixes. Only interfaces with config are programmed (the dataplane
- * puts every interface in a VRF). ACL address matches by network or security group become the host prefixes of
+ * routes, labels and ACLs whose rules are prefixes. An interface without config is programmed too, in the
+ * {@link Allocations#UNBOUND_VRF} with no routes and its DHCP trapped, so that its TAP exists from the moment the port
+ * is plugged (as a VM's does in TF, where Nova creates it) and only changes VRF when the config arrives. ACL address matches by network or security group become the host prefixes of
  * the routes that carry that network or group; an empty expansion matches nothing and is left out.
  */
 public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, DataplaneRequest.AddInterface> interfaces,
@@ -152,6 +154,8 @@ public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, Datapla
         TreeMap<Integer, DataplaneRequest.AddInterface> interfaces = new TreeMap<>();
         for (VmInterface i : t.interfaces().values()) {
             if (!i.active()) {
+                vrfs.add(Allocations.UNBOUND_VRF);
+                interfaces.put(i.index(), unbound(i));
                 continue;
             }
             int networkAcl = i.networkAcl().map(n -> t.acls().get(n).id()).orElse(0);
@@ -193,6 +197,12 @@ public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, Datapla
         TreeMap<Integer, Integer> labels = new TreeMap<>();
         t.labels().values().forEach(l -> labels.put(l.label(), l.nextHopId()));
         return new DataplaneState(vrfs, interfaces, nextHops, routes, labels, acls);
+    }
+
+    private static DataplaneRequest.AddInterface unbound(VmInterface i) {
+        DataplaneRequest.Interface vif = new DataplaneRequest.Interface(i.index(), i.tapName(), i.mac().value(), 0,
+                Allocations.UNBOUND_VRF, DataplaneRequest.Interface.FLAG_DHCP_TRAP, MTU, 0, 0, List.of(), List.of());
+        return new DataplaneRequest.AddInterface(vif, i.netns().orElse(""), i.netns().isPresent() ? i.ifname() : "");
     }
 
     static long high(RoutePrefix p) {

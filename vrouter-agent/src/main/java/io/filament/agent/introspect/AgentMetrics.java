@@ -58,6 +58,8 @@ class AgentMetrics implements MeterBinder {
                     .register(registry);
         }
         FunctionCounter.builder("filament.vrouter.dhcp.replies", dhcp, DhcpResponder::replies).register(registry);
+        FunctionCounter.builder("filament.vrouter.dhcp.replies.after.hold", dhcp, DhcpResponder::answeredAfterHold)
+                .description("DHCP replies to requests held until the port's config arrived").register(registry);
         FunctionCounter.builder("filament.vrouter.dataplane.requests", dataplane, DataplaneProgrammer::requests)
                 .register(registry);
         FunctionCounter.builder("filament.vrouter.dataplane.refused", dataplane, DataplaneProgrammer::refused)

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The agent's numbering: VRF indexes (1.., 0 is the fabric VRF), MPLS labels (16.., TF's agent starts there;
+ * The agent's numbering: VRF indexes (1..4094; 0 is the fabric VRF and 4095 holds the ports that have no config
+ * yet), MPLS labels (16.., TF's agent starts there;
  * labels 0–15 are reserved by RFC 3032), next-hop ids (2.., 0 discard and 1 receive are fixed), interface indexes
  * (3..) and ACL ids (1..), persisted under the state directory before the numbers are used, so that a restarted
  * agent programs the same numbers the dataplane still has.
@@ -38,7 +39,12 @@ public final class Allocations {
     public static final int FIRST_LABEL = 16;
     public static final int LAST_LABEL = 5119;
     public static final int FIRST_VRF = 1;
-    public static final int LAST_VRF = 4095;
+    public static final int LAST_VRF = 4094;
+    /**
+     * The VRF of a plugged port whose config has not arrived: its TAP exists, it has no routes, so everything the VM
+     * sends is dropped, apart from DHCP, which the agent holds until the config comes.
+     */
+    public static final int UNBOUND_VRF = 4095;
     public static final int DISCARD_NEXT_HOP = 0;
     public static final int RECEIVE_NEXT_HOP = 1;
     public static final int FIRST_NEXT_HOP = 2;

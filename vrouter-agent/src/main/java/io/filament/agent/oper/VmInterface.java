@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * A VM interface (TF vif type VIRTUAL): the TAP, its VRF, and the label and next hop that deliver to it.
- * Without config ({@code vrfIndex} empty) the TAP exists but is in no VRF and forwards nothing.
+ * Without config ({@code vrfIndex} empty) the TAP exists, in the dataplane's unbound VRF, and forwards nothing.
  *
  * @param portId      the VMI uuid
  * @param index       the dataplane interface index

@@ -55,7 +55,9 @@ class AgentConfiguration {
 
     @Bean
     DhcpResponder dhcpResponder(AgentRuntime runtime, DataplaneProgrammer dataplane, Clock clock) {
-        DhcpResponder responder = new DhcpResponder(new DhcpServer(clock), runtime::tables, dataplane::packetOut);
+        DhcpResponder responder = new DhcpResponder(new DhcpServer(clock), runtime::tables, dataplane::packetOut,
+                System::nanoTime);
+        runtime.addListener((previous, current) -> responder.tablesChanged(current));
         dataplane.onPacketIn(p -> {
             if (p.reason() == DataplaneReply.PacketIn.DHCP) {
                 responder.handle(p.vif(), p.frame());

@@ -2,6 +2,7 @@ package io.filament.agent.dataplane;
 
 import io.filament.agent.dataplane.wire.DataplaneReply;
 import io.filament.agent.dataplane.wire.DataplaneRequest;
+import io.filament.agent.ifmap.ConfigImage;
 import io.filament.agent.oper.Allocations;
 import io.filament.agent.oper.OperTablesBuilder;
 import io.filament.agent.oper.RemotePath;
@@ -65,5 +66,33 @@ class DataplaneStateTest {
                 .as("once complete, the remote route that was not re-learned goes")
                 .anyMatch(r -> r instanceof DataplaneRequest.DeleteRoute d && d.high() == DataplaneState.high(
                         RoutePrefix.parse("27.1.1.9/32")));
+    }
+
+    @Test
+    void aPluggedPortWithoutConfigHasItsTapInTheUnboundVrfAndKeepsItWhenTheConfigArrives() throws Exception {
+        OperTablesBuilder builder = new OperTablesBuilder(new Allocations(state), "127.0.0.11");
+        DataplaneState plugged = DataplaneState.of(builder.build(new ConfigImage(), threePorts(), List.of(), UDP));
+
+        assertThat(plugged.vrfs()).containsExactly(Allocations.UNBOUND_VRF);
+        assertThat(plugged.interfaces()).hasSize(3);
+        assertThat(plugged.interfaces().values()).allSatisfy(i -> {
+            assertThat(i.vif().vrf()).isEqualTo(Allocations.UNBOUND_VRF);
+            assertThat(i.vif().flags()).isEqualTo(DataplaneRequest.Interface.FLAG_DHCP_TRAP);
+            assertThat(i.vif().ipv4()).isZero();
+        });
+        assertThat(plugged.routes()).as("nothing is reachable from the unbound VRF").isEmpty();
+
+        DataplaneState bound = DataplaneState.of(builder.build(tfConfigForThreeVms(), threePorts(), List.of(), UDP));
+        List<DataplaneRequest> changes = DataplaneChanges.between(plugged, bound);
+
+        assertThat(changes).noneMatch(DataplaneRequest.DeleteInterface.class::isInstance);
+        assertThat(changes).contains(new DataplaneRequest.DeleteVrf(Allocations.UNBOUND_VRF));
+        assertThat(bound.interfaces()).allSatisfy((index, add) -> {
+            DataplaneRequest.AddInterface before = plugged.interfaces().get(index);
+            assertThat(add.vif().name()).isEqualTo(before.vif().name());
+            assertThat(add.namespace()).isEqualTo(before.namespace());
+            assertThat(add.renameTo()).isEqualTo(before.renameTo());
+            assertThat(add.vif().vrf()).isNotEqualTo(Allocations.UNBOUND_VRF);
+        });
     }
 }

@@ -50,7 +50,8 @@ final class AgentHost implements AutoCloseable {
         this.ownsState = ownsState;
         builder = new OperTablesBuilder(new Allocations(state), fabricAddress);
         dataplane = new DataplaneProgrammer(socket, Duration.ofSeconds(20), Duration.ofMillis(20));
-        dhcp = new DhcpResponder(new DhcpServer(Clock.systemUTC()), tables::get, dataplane::packetOut);
+        dhcp = new DhcpResponder(new DhcpServer(Clock.systemUTC()), tables::get, dataplane::packetOut,
+                System::nanoTime);
         dataplane.onPacketIn(p -> {
             if (p.reason() == DataplaneReply.PacketIn.DHCP) {
                 dhcp.handle(p.vif(), p.frame());
@@ -74,6 +75,7 @@ final class AgentHost implements AutoCloseable {
         OperTables current = builder.build(image, ports, learned, List.of(TunnelEncapsulation.UDP));
         tables.set(current);
         dataplane.tablesChanged(previous, current);
+        dhcp.tablesChanged(current);
         // The harness sets config, ports and routes itself: its tables are always complete.
         dataplane.tablesComplete();
         return current;

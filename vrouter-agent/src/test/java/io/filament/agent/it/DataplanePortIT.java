@@ -1,6 +1,7 @@
 package io.filament.agent.it;
 
 import io.filament.agent.dataplane.DataplaneState;
+import io.filament.agent.oper.Allocations;
 import io.filament.agent.oper.OperTables;
 import io.filament.agent.oper.RemotePath;
 import io.filament.contracts.xmpp.RoutePrefix;
@@ -14,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -112,6 +114,50 @@ class DataplanePortIT {
             host1.recompute();
             await().atMost(Duration.ofSeconds(60)).until(() -> !ns1.hasLink("eth0"));
             assertThat(host1.dataplane.refused()).isZero();
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    @Test
+    void aPortPluggedBeforeItsConfigHasItsTapAtOnceAndItsHeldDhcpRequestIsAnsweredWhenTheConfigArrives()
+            throws Exception {
+        UUID vmi = UUID.randomUUID();
+        Path script = bindScript();
+        try (DataplaneJar dp = DataplaneJar.start("it-host3", "127.0.0.63");
+             Netns ns = Netns.create("fa-vm3-" + SUFFIX);
+             AgentHost host = new AgentHost("127.0.0.63", dp.socket)) {
+            host.ports.add(AgentHost.vmPort(vmi, "02:63:00:00:00:03", "tapit3" + SUFFIX.substring(0, 4), ns.name));
+            OperTables unbound = host.recompute();
+            assertThat(unbound.interfaces().get(vmi).active()).isFalse();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> ns.hasLink("eth0"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> host.dataplane.programmed()
+                    .equals(DataplaneState.of(unbound)));
+            assertThat(host.dataplane.programmed().interfaces().values())
+                    .singleElement().matches(i -> i.vif().vrf() == Allocations.UNBOUND_VRF);
+
+            // udhcpc waits 5 s for an answer before it asks again: a lease well within that came from the held request.
+            long start = System.nanoTime();
+            Process udhcpc = new ProcessBuilder("ip", "netns", "exec", ns.name, "busybox", "udhcpc", "-f", "-q",
+                    "-n", "-t", "2", "-T", "5", "-i", "eth0", "-s", script.toString()).redirectErrorStream(true).start();
+            await().atMost(Duration.ofSeconds(4)).until(() -> host.dhcp.heldRequests() == 1);
+            ConfigPush.port(host.image, "red", "10.63.1.0", 24, "10.63.1.254", "10.63.1.253", vmi,
+                    "02:63:00:00:00:03", "10.63.1.3");
+            host.recompute();
+
+            assertThat(udhcpc.waitFor(15, TimeUnit.SECONDS)).isTrue();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String output = new String(udhcpc.getInputStream().readAllBytes());
+            assertThat(output).as(output).contains("lease of 10.63.1.3 obtained");
+            assertThat(seconds).as("seconds from udhcpc's start to its lease").isLessThan(4.5);
+            assertThat(host.dhcp.answeredAfterHold()).isEqualTo(1);
+            assertThat(host.dataplane.programmed().vrfs()).doesNotContain(Allocations.UNBOUND_VRF);
+            assertThat(host.dataplane.refused()).isZero();
+
+            host.ports.clear();
+            host.recompute();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !ns.hasLink("eth0"));
         } finally {
             Files.deleteIfExists(script);
         }
