@@ -96,8 +96,15 @@ public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, Datapla
     public DataplaneState plusMissing(DataplaneState target) {
         TreeSet<Integer> v = new TreeSet<>(vrfs);
         v.addAll(target.vrfs);
-        return new DataplaneState(v, plusMissing(interfaces, target.interfaces), plusMissing(nextHops, target.nextHops),
-                plusMissing(routes, target.routes), plusMissing(labels, target.labels), plusMissing(acls, target.acls));
+        SortedMap<Integer, DataplaneRequest.AddInterface> i = plusMissing(interfaces, target.interfaces);
+        // A restored port whose config is not re-learned yet keeps the interface the dataplane has; the unbound VRF
+        // is added only for a port that really goes into it.
+        if (!vrfs.contains(Allocations.UNBOUND_VRF)
+                && i.values().stream().noneMatch(a -> a.vif().vrf() == Allocations.UNBOUND_VRF)) {
+            v.remove(Allocations.UNBOUND_VRF);
+        }
+        return new DataplaneState(v, i, plusMissing(nextHops, target.nextHops), plusMissing(routes, target.routes),
+                plusMissing(labels, target.labels), plusMissing(acls, target.acls));
     }
 
     private static <K, V> SortedMap<K, V> plusMissing(SortedMap<K, V> mine, SortedMap<K, V> theirs) {

@@ -95,4 +95,15 @@ class DataplaneStateTest {
             assertThat(add.vif().vrf()).isNotEqualTo(Allocations.UNBOUND_VRF);
         });
     }
+
+    @Test
+    void aRestoredPortWhoseConfigIsNotBackYetKeepsItsBoundInterfaceAndAddsNoUnboundVrf() throws Exception {
+        OperTablesBuilder builder = new OperTablesBuilder(new Allocations(state), "127.0.0.11");
+        DataplaneState held = DataplaneState.of(dumpOf(DataplaneState.of(builder.build(tfConfigForThreeVms(),
+                threePorts(), List.of(), UDP))));
+        DataplaneState restarted = DataplaneState.of(builder.build(new ConfigImage(), threePorts(), List.of(), UDP,
+                OperTablesBuilder.Unused.KEEP));
+
+        assertThat(DataplaneChanges.between(held, held.plusMissing(restarted))).isEmpty();
+    }
 }

@@ -1,6 +1,8 @@
 package io.filament.agent.it;
 
+import io.filament.agent.dataplane.DataplaneState;
 import io.filament.agent.dataplane.wire.DataplaneRequest;
+import io.filament.agent.oper.Allocations;
 import io.filament.testsupport.LocalInfrastructure;
 import io.filament.testsupport.LocalInfrastructureTest;
 import io.filament.testsupport.RequiresRoot;
@@ -17,20 +19,23 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A VM deleted in the config while its host's agent is down: the restarted agent keeps everything in the
- * dataplane until its tables are complete, then removes only that VM's interface (its TAP goes) and leaves the
- * other VM's interface and TAP exactly as they were.
+ * dataplane until its tables are complete, then isolates only that VM's interface — its port is still plugged, so
+ * its TAP stays, in the unbound VRF, and nothing routes to it — and leaves the other VM's interface and TAP exactly
+ * as they were.
  */
 @LocalInfrastructureTest
 @RequiresRoot
 class AgentRestartSweepIT {
 
     private static final String SUFFIX = Long.toHexString(System.nanoTime() & 0xffff);
+    /** 10.35.1.4 as the dataplane's route key holds it (the address in the upper 32 bits). */
+    private static final long GONE_ADDRESS_HIGH = ((10L << 24) | (35 << 16) | (1 << 8) | 4) << 32;
 
     @TempDir
     Path dir;
 
     @Test
-    void aVmDeletedWhileTheAgentWasDownIsRemovedOnceTheRestartedAgentIsCompleteAndNothingElse(
+    void aVmDeletedWhileTheAgentWasDownIsIsolatedOnceTheRestartedAgentIsCompleteAndNothingElseChanges(
             LocalInfrastructure infra) throws Exception {
         String configTopic = infra.uniqueTopic("filament.config.v1");
         String desiredTopic = infra.uniqueTopic("filament.desired.v1");
@@ -50,6 +55,7 @@ class AgentRestartSweepIT {
             config.vmPort(goneVm, gone, "02:35:00:00:00:04", "10.35.1.4");
             config.virtualRouter("sw-host1", keptVm, goneVm);
             int keptIndex;
+            int goneIndex;
             String keptLink;
             try (AgentApp agent = AgentApp.start("sw-host1", "127.0.0.35", "s1", dp.socket, state, cn.xmppPort)) {
                 assertThat(agent.plug(kept, keptVm, "10.35.1.3", "02:35:00:00:00:03", "tapswk" + SUFFIX, keptNs.name))
@@ -60,6 +66,7 @@ class AgentRestartSweepIT {
                         && keptNs.hasLink("eth0") && goneNs.hasLink("eth0")
                         && agent.dataplane().programmed().interfaces().size() == 2);
                 keptIndex = agent.runtime().tables().interfaces().get(kept).index();
+                goneIndex = agent.runtime().tables().interfaces().get(gone).index();
                 keptLink = keptNs.exec(10, "ip", "-o", "link", "show", "eth0").output();
             }
             // While the agent is down the VM goes away in the config; its port file stays (nobody could tell the agent).
@@ -70,9 +77,15 @@ class AgentRestartSweepIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> restarted.dataplane().resyncs() == 1);
                 assertThat(goneNs.hasLink("eth0")).as("kept while the tables are incomplete").isTrue();
                 await().atMost(Duration.ofSeconds(120)).until(() -> restarted.runtime().complete());
-                await().atMost(Duration.ofSeconds(60)).until(() -> !goneNs.hasLink("eth0"));
-                DataplaneRequest.AddInterface still = restarted.dataplane().programmed().interfaces().get(keptIndex);
-                assertThat(restarted.dataplane().programmed().interfaces()).containsOnlyKeys(keptIndex);
+                await().atMost(Duration.ofSeconds(60)).until(() -> restarted.dataplane().programmed().interfaces()
+                        .get(goneIndex).vif().vrf() == Allocations.UNBOUND_VRF);
+                DataplaneState programmed = restarted.dataplane().programmed();
+                assertThat(programmed.interfaces()).containsOnlyKeys(keptIndex, goneIndex);
+                assertThat(programmed.routes().values()).as("nothing routes to the gone VM any more")
+                        .noneMatch(r -> r.length() == 32 && r.high() == GONE_ADDRESS_HIGH);
+                assertThat(goneNs.hasLink("eth0")).as("its port is still plugged: the TAP stays, isolated").isTrue();
+                assertThat(restarted.introspect("/interfaces")).contains(gone.toString()).contains("\"active\":false");
+                DataplaneRequest.AddInterface still = programmed.interfaces().get(keptIndex);
                 assertThat(still.renameTo()).isEqualTo("eth0");
                 assertThat(keptNs.exec(10, "ip", "-o", "link", "show", "eth0").output())
                         .as("the kept VM's TAP is the same device (same ifindex)").isEqualTo(keptLink);
