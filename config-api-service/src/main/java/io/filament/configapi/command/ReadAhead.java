@@ -41,6 +41,9 @@ public record ReadAhead(List<String> uuids, List<Named> names, Optional<String> 
                 fqName(c.body().get("fq_name")).filter(n -> n.size() > 1).ifPresent(n -> descriptor.parents()
                         .forEach(parent -> names.add(new Named(parent, n.subList(0, n.size() - 1)))));
                 refs(descriptor, c.body(), uuids, names);
+                if (c.type() == ConfigType.VIRTUAL_MACHINE_INTERFACE) {
+                    interfaceNeighbours(c.body(), names);
+                }
             }
             case Command.UpdateObject u -> {
                 uuids.add(u.uuid());
@@ -71,6 +74,23 @@ public record ReadAhead(List<String> uuids, List<Named> names, Optional<String> 
                 }
             }
         }
+    }
+
+    /**
+     * What a new interface's decision reads besides its refs: the default routing instance of a network named by
+     * fq_name ({@code <network fq_name>:<network name>}) and the virtual-router of the host it is bound to.
+     */
+    private static void interfaceNeighbours(JsonNode body, List<Named> names) {
+        JsonNode networks = body.get(ConfigType.VIRTUAL_NETWORK.underscored() + "_refs");
+        if (networks != null && networks.isArray() && !networks.isEmpty()) {
+            fqName(networks.get(0).get("to")).ifPresent(n -> {
+                List<String> instance = new ArrayList<>(n);
+                instance.add(n.getLast());
+                names.add(new Named(ConfigType.ROUTING_INSTANCE, instance));
+            });
+        }
+        Allocations.hostId(body).ifPresent(host -> names.add(new Named(ConfigType.VIRTUAL_ROUTER,
+                List.of(Allocations.GLOBAL_SYSTEM_CONFIG, host))));
     }
 
     private static Optional<String> text(JsonNode value) {

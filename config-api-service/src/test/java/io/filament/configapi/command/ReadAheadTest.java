@@ -34,6 +34,18 @@ class ReadAheadTest {
     }
 
     @Test
+    void aNewInterfaceAlsoNamesItsNetworksDefaultInstanceAndItsHostsVirtualRouter() {
+        ReadAhead likely = ReadAhead.of(registry, new Command.CreateObject(ConfigType.VIRTUAL_MACHINE_INTERFACE, body(
+                "{'fq_name': ['default-domain', 'demo', 'p1'],"
+                        + " 'virtual_network_refs': [{'to': ['default-domain', 'demo', 'red']}],"
+                        + " 'virtual_machine_interface_bindings': {'key_value_pair': [{'key': 'host_id', 'value': 'host2'}]}}")));
+
+        assertThat(likely.names()).contains(
+                new ReadAhead.Named(ConfigType.ROUTING_INSTANCE, List.of("default-domain", "demo", "red", "red")),
+                new ReadAhead.Named(ConfigType.VIRTUAL_ROUTER, List.of("default-global-system-config", "host2")));
+    }
+
+    @Test
     void malformedPartsAreLeftToTheDecisionToRefuse() {
         ReadAhead likely = ReadAhead.of(registry, new Command.CreateObject(ConfigType.VIRTUAL_MACHINE_INTERFACE, body(
                 "{'uuid': 7, 'fq_name': 'not-a-list', 'virtual_network_refs': ['x', {'to': [1, 2]}, {'uuid': 3}],"
