@@ -53,6 +53,7 @@ public final class Outbox {
     private final Instant[] floors;
     /** Per shard: the markers the last scan returned that have not been deleted since (relay thread). */
     private final List<Set<Marker>> leftByLastScan = new ArrayList<>();
+
     Outbox(CqlSession session, String ks, int shards, int leaseSeconds, Clock clock) {
         this.session = session;
         this.shards = shards;
