@@ -10,20 +10,28 @@ import io.filament.agent.xmpp.session.PeerState;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /**
  * {@code filament_vrouter_*} metrics: packets and bytes (dataplane counters, all VM interfaces and the fabric),
- * drops by reason, flows seen, interfaces, VRFs, routes, XMPP peers by state, DHCP replies and dataplane
- * requests. Low-cardinality labels only.
+ * drops by reason, flows seen, interfaces, VRFs, routes, XMPP peers by state, the duration of each recompute (a
+ * histogram), DHCP replies and dataplane requests. Low-cardinality labels only.
  */
 @Component
 class AgentMetrics implements MeterBinder {
+
+    /** Histogram buckets of the recompute time: a port's whole path to the first packet is tens of milliseconds. */
+    private static final Duration[] RECOMPUTE_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(500)};
 
     private final AgentRuntime runtime;
     private final DataplaneProgrammer dataplane;
@@ -57,6 +65,10 @@ class AgentMetrics implements MeterBinder {
                     .tag("state", state.name().toLowerCase()).description("XMPP sessions to control nodes by state")
                     .register(registry);
         }
+        Timer recompute = Timer.builder("filament.vrouter.recompute")
+                .description("time of one recompute: oper tables built, listeners told, control nodes sent their part")
+                .serviceLevelObjectives(RECOMPUTE_BUCKETS).register(registry);
+        runtime.addRecomputeObserver(nanos -> recompute.record(nanos, TimeUnit.NANOSECONDS));
         FunctionCounter.builder("filament.vrouter.dhcp.replies", dhcp, DhcpResponder::replies).register(registry);
         FunctionCounter.builder("filament.vrouter.dhcp.replies.after.hold", dhcp, DhcpResponder::answeredAfterHold)
                 .description("DHCP replies to requests held until the port's config arrived").register(registry);

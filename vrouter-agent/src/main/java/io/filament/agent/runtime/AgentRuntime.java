@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
 
 /**
  * The agent's controller: one thread ({@code agent}) owns the config image, the ports, the learned routes and
@@ -69,6 +70,7 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     private final List<ControlNodeSession> sessions = new ArrayList<>();
     private final Map<String, Advertisement> sent = new HashMap<>();
     private final List<TablesListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<LongConsumer> recomputeObservers = new CopyOnWriteArrayList<>();
     private Optional<String> configPeer = Optional.empty();
     private final Set<String> ribComplete = new TreeSet<>();
     /** The control nodes this agent sent its End-of-RIB to in their current session. */
@@ -104,6 +106,11 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
 
     public void addListener(TablesListener listener) {
         listeners.add(listener);
+    }
+
+    /** Hears how long each recompute took, in nanoseconds: tables built, listeners told, control nodes sent. */
+    public void addRecomputeObserver(LongConsumer nanos) {
+        recomputeObservers.add(nanos);
     }
 
     public void start() {
@@ -303,6 +310,13 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     }
 
     private void recompute() {
+        long started = System.nanoTime();
+        recomputeOnce();
+        long took = System.nanoTime() - started;
+        recomputeObservers.forEach(o -> o.accept(took));
+    }
+
+    private void recomputeOnce() {
         dirty = false;
         recomputes++;
         List<TunnelEncapsulation> encaps = EncapsulationPriorities.of(image, dataplaneEncapsulations);

@@ -70,7 +70,10 @@ class AgentApplicationIT {
                     .contains("\"tap\":\"tap5f6b6f0c-5b\""));
             assertThat(call("GET", mgmt + "/port/" + id, null).statusCode()).isEqualTo(404);
             assertThat(call("GET", ports + "/interfaces", null).statusCode()).isEqualTo(404);
-            assertThat(call("GET", mgmt + "/actuator/prometheus", null).body()).contains("filament_vrouter_xmpp_peers");
+            String metrics = call("GET", mgmt + "/actuator/prometheus", null).body();
+            assertThat(metrics).contains("filament_vrouter_xmpp_peers")
+                    .contains("filament_vrouter_recompute_seconds_bucket{application=\"vrouter-agent\",le=\"0.005\"}")
+                    .containsPattern("filament_vrouter_recompute_seconds_count\\{[^}]*\\} [1-9]");
 
             assertThat(call("DELETE", ports + "/port/" + id, null).statusCode()).isEqualTo(200);
             assertThat(call("GET", ports + "/ports", null).body()).isEqualTo("[]");
