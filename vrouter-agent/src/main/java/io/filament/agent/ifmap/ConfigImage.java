@@ -32,7 +32,11 @@ public final class ConfigImage {
 
     private final Map<ConfigNodeKey, Versioned<XmlNode>> nodes = new HashMap<>();
     private final Map<ConfigItem.Link, Long> links = new HashMap<>();
-    private final Map<ConfigNodeKey, Set<ConfigItem.Link>> adjacency = new HashMap<>();
+    /**
+     * Each node's links by metadata: a lookup of one kind of neighbour reads only the links of that kind, so that
+     * resolving a port does not walk every port linked to its network or security group.
+     */
+    private final Map<ConfigNodeKey, Map<String, Set<ConfigItem.Link>>> adjacency = new HashMap<>();
     /** The nodes of each type, in key order: a lookup by type reads one set instead of every node. */
     private final Map<String, NavigableSet<ConfigNodeKey>> byType = new HashMap<>();
     /** Nodes by identity: their id-perms uuid and the last segment of their name (see {@link #nodesIdentifiedBy}). */
@@ -122,18 +126,15 @@ public final class ConfigImage {
      */
     public List<Linked> neighbours(ConfigNodeKey from, String metadata, String targetType) {
         List<Linked> out = new ArrayList<>();
-        for (ConfigItem.Link link : adjacency.getOrDefault(from, Set.of())) {
-            if (!link.metadata().equals(metadata)) {
-                continue;
-            }
+        for (ConfigItem.Link link : linksOf(from, metadata)) {
             ConfigNodeKey next = link.other(from);
             if (next.type().equals(targetType)) {
                 out.add(new Linked(next, Optional.empty()));
             } else if (next.type().equals(metadata)) {
                 Optional<XmlNode> attribute = node(next).flatMap(n -> n.child("value"));
-                for (ConfigItem.Link second : adjacency.getOrDefault(next, Set.of())) {
+                for (ConfigItem.Link second : linksOf(next, metadata)) {
                     ConfigNodeKey target = second.other(next);
-                    if (second.metadata().equals(metadata) && !target.equals(from) && target.type().equals(targetType)) {
+                    if (!target.equals(from) && target.type().equals(targetType)) {
                         out.add(new Linked(target, attribute));
                     }
                 }
@@ -188,18 +189,28 @@ public final class ConfigImage {
         return name.substring(name.lastIndexOf(':') + 1);
     }
 
+    private Set<ConfigItem.Link> linksOf(ConfigNodeKey node, String metadata) {
+        return adjacency.getOrDefault(node, Map.of()).getOrDefault(metadata, Set.of());
+    }
+
     private void index(ConfigItem.Link link) {
-        adjacency.computeIfAbsent(link.left(), k -> new HashSet<>()).add(link);
-        adjacency.computeIfAbsent(link.right(), k -> new HashSet<>()).add(link);
+        for (ConfigNodeKey end : List.of(link.left(), link.right())) {
+            adjacency.computeIfAbsent(end, k -> new HashMap<>())
+                    .computeIfAbsent(link.metadata(), k -> new HashSet<>()).add(link);
+        }
     }
 
     private boolean unlink(ConfigItem.Link link) {
         boolean had = links.remove(link) != null;
         for (ConfigNodeKey end : List.of(link.left(), link.right())) {
-            Set<ConfigItem.Link> s = adjacency.get(end);
-            if (s != null) {
-                s.remove(link);
-                if (s.isEmpty()) {
+            Map<String, Set<ConfigItem.Link>> byMetadata = adjacency.get(end);
+            if (byMetadata == null) {
+                continue;
+            }
+            Set<ConfigItem.Link> s = byMetadata.get(link.metadata());
+            if (s != null && s.remove(link) && s.isEmpty()) {
+                byMetadata.remove(link.metadata());
+                if (byMetadata.isEmpty()) {
                     adjacency.remove(end);
                 }
             }
