@@ -66,8 +66,7 @@ final class Allocations {
         if (d.has(Allocation.DEFAULT_ROUTING_INSTANCE)) {
             ObjectNode ri = JsonNodeFactory.instance.objectNode();
             ArrayNode fq = ri.putArray("fq_name");
-            created.fqName().forEach(fq::add);
-            fq.add(created.name());
+            defaultInstanceName(created.fqName()).forEach(fq::add);
             ri.put("parent_type", ConfigType.VIRTUAL_NETWORK.dashed());
             ri.put("routing_instance_is_default", true);
             creates.create(ConfigType.ROUTING_INSTANCE, ri);
@@ -99,9 +98,7 @@ final class Allocations {
         String riField = ConfigType.ROUTING_INSTANCE.underscored() + "_refs";
         if (!object.has(riField)) {
             StoredObject network = firstRef(object, ConfigType.VIRTUAL_NETWORK);
-            List<String> riName = new ArrayList<>(network.fqName());
-            riName.add(network.name());
-            ctx.state.find(ConfigType.ROUTING_INSTANCE, riName).ifPresent(ri -> {
+            ctx.state.find(ConfigType.ROUTING_INSTANCE, defaultInstanceName(network.fqName())).ifPresent(ri -> {
                 ObjectNode attr = JsonNodeFactory.instance.objectNode().put("direction", "both");
                 object.putArray(riField).add(new RefLink(ConfigType.ROUTING_INSTANCE, ri.uuid(), ri.fqName(),
                         Optional.of(attr)).toJson());
@@ -112,6 +109,13 @@ final class Allocations {
     private StoredObject firstRef(ObjectNode object, ConfigType target) {
         JsonNode ref = object.get(target.underscored() + "_refs").get(0);
         return ctx.state.find(ref.get("uuid").asString()).orElseThrow();
+    }
+
+    /** TF's default routing instance of a network: {@code <network fq_name>:<network name>}. */
+    static List<String> defaultInstanceName(List<String> networkFqName) {
+        List<String> name = new ArrayList<>(networkFqName);
+        name.add(networkFqName.getLast());
+        return name;
     }
 
     static Optional<String> hostId(JsonNode vmi) {

@@ -83,11 +83,8 @@ public record ReadAhead(List<String> uuids, List<Named> names, Optional<String> 
     private static void interfaceNeighbours(JsonNode body, List<Named> names) {
         JsonNode networks = body.get(ConfigType.VIRTUAL_NETWORK.underscored() + "_refs");
         if (networks != null && networks.isArray() && !networks.isEmpty()) {
-            fqName(networks.get(0).get("to")).ifPresent(n -> {
-                List<String> instance = new ArrayList<>(n);
-                instance.add(n.getLast());
-                names.add(new Named(ConfigType.ROUTING_INSTANCE, instance));
-            });
+            fqName(networks.get(0).get("to")).ifPresent(n -> names.add(new Named(ConfigType.ROUTING_INSTANCE,
+                    Allocations.defaultInstanceName(n))));
         }
         Allocations.hostId(body).ifPresent(host -> names.add(new Named(ConfigType.VIRTUAL_ROUTER,
                 List.of(Allocations.GLOBAL_SYSTEM_CONFIG, host))));
