@@ -26,8 +26,9 @@ import java.util.TreeSet;
  * The oper tables in the dataplane's terms: numbered VRFs, interfaces with their TAP placement, next hops,
  * routes, labels and ACLs whose rules are prefixes. An interface without config is programmed too, in the
  * {@link Allocations#UNBOUND_VRF} with no routes and its DHCP trapped, so that its TAP exists from the moment the port
- * is plugged (as a VM's does in TF, where Nova creates it) and only changes VRF when the config arrives. ACL address matches by network or security group become the host prefixes of
- * the routes that carry that network or group; an empty expansion matches nothing and is left out.
+ * is plugged (as a VM's does in TF, where Nova creates it) and only changes VRF when the config arrives. ACL address
+ * matches by network or security group become the host prefixes of the routes that carry that network or group; an
+ * empty expansion matches nothing and is left out.
  */
 public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, DataplaneRequest.AddInterface> interfaces,
                              SortedMap<Integer, DataplaneRequest.NextHop> nextHops,
@@ -90,21 +91,22 @@ public record DataplaneState(SortedSet<Integer> vrfs, SortedMap<Integer, Datapla
     }
 
     /**
-     * This state plus every entry of {@code target} whose key it lacks; nothing of this state is changed or
-     * removed. What may be programmed while the agent's tables are still incomplete after a start.
+     * This state plus every entry of {@code target} whose key it lacks, a VRF only when a resulting interface or
+     * route is in it; nothing of this state is changed or removed. What may be programmed while the agent's tables
+     * are still incomplete after a start.
      */
     public DataplaneState plusMissing(DataplaneState target) {
-        TreeSet<Integer> v = new TreeSet<>(vrfs);
-        v.addAll(target.vrfs);
         SortedMap<Integer, DataplaneRequest.AddInterface> i = plusMissing(interfaces, target.interfaces);
-        // A restored port whose config is not re-learned yet keeps the interface the dataplane has; the unbound VRF
-        // is added only for a port that really goes into it.
-        if (!vrfs.contains(Allocations.UNBOUND_VRF)
-                && i.values().stream().noneMatch(a -> a.vif().vrf() == Allocations.UNBOUND_VRF)) {
-            v.remove(Allocations.UNBOUND_VRF);
-        }
-        return new DataplaneState(v, i, plusMissing(nextHops, target.nextHops), plusMissing(routes, target.routes),
-                plusMissing(labels, target.labels), plusMissing(acls, target.acls));
+        SortedMap<RouteKey, DataplaneRequest.AddRoute> r = plusMissing(routes, target.routes);
+        // A VRF of the target comes only with something that goes into it: a restored port whose config is not
+        // re-learned yet keeps the interface the dataplane has, and the unbound VRF it would be in is not added.
+        TreeSet<Integer> used = new TreeSet<>();
+        i.values().forEach(a -> used.add(a.vif().vrf()));
+        r.values().forEach(a -> used.add(a.vrf()));
+        TreeSet<Integer> v = new TreeSet<>(vrfs);
+        target.vrfs.stream().filter(used::contains).forEach(v::add);
+        return new DataplaneState(v, i, plusMissing(nextHops, target.nextHops), r, plusMissing(labels, target.labels),
+                plusMissing(acls, target.acls));
     }
 
     private static <K, V> SortedMap<K, V> plusMissing(SortedMap<K, V> mine, SortedMap<K, V> theirs) {
