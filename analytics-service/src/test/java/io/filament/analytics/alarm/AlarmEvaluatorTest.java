@@ -121,7 +121,8 @@ class AlarmEvaluatorTest {
 
     @Test
     void untrackedConfigTypesNeverAlarm() {
-        assertThat(realisation.configChanged(new ConfigChangeSeen("project", "p1", 1, "created", micros(clock)))).isEmpty();
+        assertThat(realisation.configChanged(new ConfigChangeSeen("project", "p1", 1, "created", micros(clock))))
+                .isEmpty();
         clock.advance(Duration.ofMinutes(10));
         alarms.tick();
 

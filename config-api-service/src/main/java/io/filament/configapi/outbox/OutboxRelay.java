@@ -206,7 +206,8 @@ public final class OutboxRelay implements Runnable {
                 continue;
             }
             long reached = acknowledge(uuid, before.get(uuid), ofObject);
-            ofObject.stream().filter(x -> x.version() <= reached).forEach(x -> outbox.unmark(uuid, x.version(), x.time()));
+            ofObject.stream().filter(x -> x.version() <= reached)
+                    .forEach(x -> outbox.unmark(uuid, x.version(), x.time()));
             if (reached < ofObject.getLast().version()) {
                 failure = unacknowledged(uuid, reached + 1);
             }

@@ -38,7 +38,8 @@ class ReadAheadTest {
         ReadAhead likely = ReadAhead.of(registry, new Command.CreateObject(ConfigType.VIRTUAL_MACHINE_INTERFACE, body(
                 "{'fq_name': ['default-domain', 'demo', 'p1'],"
                         + " 'virtual_network_refs': [{'to': ['default-domain', 'demo', 'red']}],"
-                        + " 'virtual_machine_interface_bindings': {'key_value_pair': [{'key': 'host_id', 'value': 'host2'}]}}")));
+                        + " 'virtual_machine_interface_bindings':"
+                        + " {'key_value_pair': [{'key': 'host_id', 'value': 'host2'}]}}")));
 
         assertThat(likely.names()).contains(
                 new ReadAhead.Named(ConfigType.ROUTING_INSTANCE, List.of("default-domain", "demo", "red", "red")),

@@ -115,7 +115,8 @@ class OutboxIT {
     @Test
     void markersOfTheEarlierOutboxTableAreMovedOverAndTheTableDropped() {
         String ks = infra.uniqueKeyspace("outbox_move");
-        cql.execute("CREATE KEYSPACE " + ks + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+        cql.execute("CREATE KEYSPACE " + ks
+                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         cql.execute(SimpleStatement.newInstance("CREATE TABLE " + ks + ".outbox (shard int, uuid text, version bigint,"
                 + " created timestamp, PRIMARY KEY ((shard), uuid, version))").setTimeout(Duration.ofSeconds(60)));
         String uuid = UUID.randomUUID().toString();

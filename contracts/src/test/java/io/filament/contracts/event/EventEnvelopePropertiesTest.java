@@ -64,8 +64,10 @@ class EventEnvelopePropertiesTest {
     Arbitrary<EventEnvelope> envelopes() {
         Arbitrary<String> text = Arbitraries.strings().all().ofMinLength(1).ofMaxLength(20)
                 .filter(s -> s.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE));
-        Arbitrary<String> segment = Arbitraries.strings().withChars("abcxyz0123456789-._~").ofMinLength(1).ofMaxLength(6);
-        Arbitrary<String> source = Combinators.combine(Arbitraries.of("", "/"), segment.list().ofMinSize(1).ofMaxSize(4))
+        Arbitrary<String> segment = Arbitraries.strings().withChars("abcxyz0123456789-._~")
+                .ofMinLength(1).ofMaxLength(6);
+        Arbitrary<String> source = Combinators.combine(Arbitraries.of("", "/"),
+                        segment.list().ofMinSize(1).ofMaxSize(4))
                 .as((root, segments) -> root + String.join("/", segments));
         Arbitrary<Instant> time = Arbitraries.longs().between(-62_167_219_200L, 253_402_300_799L)
                 .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));

@@ -29,9 +29,9 @@ import java.util.function.ToLongFunction;
 class AgentMetrics implements MeterBinder {
 
     /** Histogram buckets of the recompute time: a port's whole path to the first packet is tens of milliseconds. */
-    private static final Duration[] RECOMPUTE_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
-            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100),
-            Duration.ofMillis(500)};
+    private static final Duration[] RECOMPUTE_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2),
+            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(500)};
 
     private final AgentRuntime runtime;
     private final DataplaneProgrammer dataplane;

@@ -140,7 +140,8 @@ class DataplanePortIT {
             // udhcpc waits 10 s for an answer before it asks again: its first request is held, and the lease comes
             // at once after the config instead of at the retry (at least 2 s after the config here).
             Process udhcpc = new ProcessBuilder("ip", "netns", "exec", ns.name, "busybox", "udhcpc", "-f", "-q",
-                    "-n", "-t", "2", "-T", "10", "-i", "eth0", "-s", script.toString()).redirectErrorStream(true).start();
+                    "-n", "-t", "2", "-T", "10", "-i", "eth0", "-s", script.toString())
+                    .redirectErrorStream(true).start();
             await().atMost(Duration.ofSeconds(8)).until(() -> host.dhcp.heldRequests() == 1);
             long configured = System.nanoTime();
             ConfigPush.port(host.image, "red", "10.63.1.0", 24, "10.63.1.254", "10.63.1.253", vmi,

@@ -28,7 +28,10 @@ public final class DhcpResponder {
     private final Supplier<OperTables> tables;
     private final BiConsumer<Integer, byte[]> packetOut;
     private final LongSupplier nanoTime;
-    /** Guarded by {@code this}, with the decision on each request, so a request and a table change never miss each other. */
+    /**
+     * Guarded by {@code this}, with the decision on each request, so a request and a table change never miss each
+     * other.
+     */
     private final HeldDhcpRequests held = new HeldDhcpRequests();
     private final AtomicLong replies = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
