@@ -235,6 +235,10 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     @Override
     public void routesReceived(ControlNodeSession session, RouteUpdateEvent event) {
         thread.execute(() -> {
+            Advertisement subscribed = sent.get(session.peer());
+            if (!event.isEndOfRib() && (subscribed == null || !subscribed.instances().containsKey(event.instance()))) {
+                return; // sent before the control node read this agent's unsubscribe: the instance is left
+            }
             boolean changed = learned.apply(session.peer(), event);
             if (event.isEndOfRib()) {
                 ribReceived(session.peer());
@@ -368,6 +372,23 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
                 s.sendRouting(new PubSubRequest.EndOfRib());
             }
             sent.put(s.peer(), owed);
+            forgetLeftInstances(s.peer(), before, owed);
+        }
+    }
+
+    /**
+     * Drops the routes learned in the routing instances {@code peer} was just unsubscribed from (left, or
+     * re-subscribed under a new number): it sends no withdrawal for them to an agent that is not subscribed.
+     */
+    private void forgetLeftInstances(String peer, Advertisement before, Advertisement owed) {
+        int forgotten = 0;
+        for (var instance : before.instances().entrySet()) {
+            if (!instance.getValue().equals(owed.instances().get(instance.getKey()))) {
+                forgotten += learned.forgetInstance(peer, instance.getKey());
+            }
+        }
+        if (forgotten > 0) {
+            markDirty();
         }
     }
 

@@ -21,6 +21,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,6 +211,67 @@ class ControlNodeRoutingIT {
             assertThat(route(host2, "10.71.1.5/32")).as("headless: learned route kept").isPresent();
         } finally {
             node.close();
+        }
+    }
+
+    /**
+     * A control node sends no withdrawal to an agent that left the routing instance; when the agent joins it again
+     * it must not bring back, outdated, a route withdrawn while it was away (its label may be another port's by then).
+     */
+    @Test
+    void anAgentRejoiningAnInstanceHasNoRouteWithdrawnWhileItWasAway(LocalInfrastructure infra) throws Exception {
+        String configTopic = infra.uniqueTopic("filament.config.v1");
+        String desiredTopic = infra.uniqueTopic("filament.desired.v1");
+        UUID vm1 = UUID.randomUUID();
+        UUID vmi1 = UUID.randomUUID();
+        UUID vm2 = UUID.randomUUID();
+        UUID vmi2 = UUID.randomUUID();
+        UUID vm3 = UUID.randomUUID();
+        UUID vmi3 = UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            redNetwork(producer, configTopic);
+            vmPort(producer, configTopic, vm1, vmi1, "02:71:00:00:00:03", "10.71.1.3");
+            vmPort(producer, configTopic, vm2, vmi2, "02:71:00:00:00:04", "10.71.1.4");
+            vmPort(producer, configTopic, vm3, vmi3, "02:71:00:00:00:05", "10.71.1.5");
+            virtualRouter(producer, configTopic, "host1", vm1);
+            virtualRouter(producer, configTopic, "host2", vm2, vm3);
+            redRoutingInstance(producer, desiredTopic);
+            producer.flush();
+        }
+        ControlNodeJar node = ControlNodeJar.start(dir, "host1:s1\nhost2:s2\n", infra.kafkaBootstrapServers(),
+                configTopic, desiredTopic, infra.uniqueTopic("filament.status.v1"));
+        try (AgentRuntime host1 = agent(properties(Files.createDirectories(dir.resolve("host1")), "host1", "127.0.0.81",
+                node.xmppPort, "s1"));
+             AgentRuntime host2 = agent(properties(Files.createDirectories(dir.resolve("host2")), "host2", "127.0.0.82",
+                     node.xmppPort, "s2"))) {
+            host1.start();
+            host2.start();
+            host2.portAdded(port(vm2, vmi2, "02:71:00:00:00:04"));
+            host2.portAdded(port(vm3, vmi3, "02:71:00:00:00:05"));
+            host1.portAdded(port(vm1, vmi1, "02:71:00:00:00:03"));
+            await().atMost(Duration.ofSeconds(120)).until(() -> route(host1, "10.71.1.4/32").isPresent()
+                    && route(host1, "10.71.1.5/32").isPresent());
+
+            host1.portDeleted(port(vm1, vmi1, "02:71:00:00:00:03"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !host1.tables().vrfs().containsKey(RED));
+            host2.portDeleted(port(vm2, vmi2, "02:71:00:00:00:04"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> controlNodeRoutes(node, "10.71.1.4/32").equals("[]"));
+
+            host1.portAdded(port(vm1, vmi1, "02:71:00:00:00:03"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> route(host1, "10.71.1.5/32").isPresent());
+            assertThat(route(host1, "10.71.1.4/32")).as("route withdrawn while host1 was not in the instance").isEmpty();
+        } finally {
+            node.close();
+        }
+    }
+
+    private static String controlNodeRoutes(ControlNodeJar node, String prefix) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + node.httpPort + "/routes?ri=" + URLEncoder.encode(RED,
+                StandardCharsets.UTF_8) + "&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body().strip();
         }
     }
 }

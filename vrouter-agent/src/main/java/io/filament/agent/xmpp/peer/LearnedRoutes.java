@@ -67,6 +67,18 @@ public final class LearnedRoutes {
         return table == null ? 0 : table.size();
     }
 
+    /**
+     * Drops {@code peer}'s paths in {@code instance}: this agent left that routing instance, and a control node
+     * sends no withdrawal to an agent that is not subscribed, so what it held would otherwise come back, outdated,
+     * when the agent joins the instance again. Returns how many went.
+     */
+    public int forgetInstance(String peer, String instance) {
+        Map<Key, Learned> table = byPeer.getOrDefault(peer, Map.of());
+        int before = table.size();
+        table.keySet().removeIf(k -> k.instance().equals(instance));
+        return before - table.size();
+    }
+
     public int size(String peer) {
         return byPeer.getOrDefault(peer, Map.of()).size();
     }

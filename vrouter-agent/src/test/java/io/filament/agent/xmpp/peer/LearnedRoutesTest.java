@@ -120,4 +120,22 @@ class LearnedRoutesTest {
         assertThat(prefixes(routes)).containsExactly("10.1.1.3/32");
         assertThat(routes.size(CN2)).isZero();
     }
+
+    @Test
+    void forgettingAnInstanceDropsOnlyThatControlNodesPathsInIt() {
+        String blue = "default-domain:demo:blue:blue";
+        LearnedRoutes routes = new LearnedRoutes();
+        routes.apply(CN1, reach(route("10.1.1.3/32", "127.0.0.12", 16, 100), route("10.1.1.4/32", "127.0.0.12", 17, 100)));
+        routes.apply(CN1, new RouteUpdateEvent(ItemsNode.of(XmppFamily.INET, blue),
+                List.of(route("10.2.2.3/32", "127.0.0.12", 18, 100)), List.of(), 0));
+        routes.apply(CN2, reach(route("10.1.1.3/32", "127.0.0.12", 16, 100)));
+
+        int forgotten = routes.forgetInstance(CN1, RED);
+
+        assertThat(forgotten).isEqualTo(2);
+        assertThat(routes.best()).extracting(p -> p.instance() + " " + p.prefix())
+                .containsExactly(blue + " 10.2.2.3/32", RED + " 10.1.1.3/32");
+        assertThat(routes.size(CN1)).isEqualTo(1);
+        assertThat(routes.size(CN2)).isEqualTo(1);
+    }
 }
