@@ -47,18 +47,27 @@ public record Netns(String name) {
     }
 
     /**
-     * Waits until the interface exists inside the namespace: a port is plugged asynchronously, its TAP
-     * appears once the host's agent has the port's config. Returns false if it did not appear in time.
+     * Waits until the interface exists inside the namespace and is up: a port is plugged asynchronously, and its
+     * TAP is moved in, renamed and then set up by the host's dataplane; an address or route added to it before it
+     * is up has no connected route to lean on. Returns false if it was not up in time.
      */
     public boolean awaitInterface(String ifname, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
-            if (HostCommand.run(IP_TIMEOUT, List.of("ip", "-n", name, "link", "show", "dev", ifname)).succeeded()) {
+            CommandResult link = HostCommand.run(IP_TIMEOUT, List.of("ip", "-n", name, "-o", "link", "show", "dev", ifname));
+            if (link.succeeded() && adminUp(link.output())) {
                 return true;
             }
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         } while (System.nanoTime() < deadline);
         return false;
+    }
+
+    /** Whether a line of {@code ip -o link show} has the UP flag among its {@code <...>} flags. */
+    static boolean adminUp(String linkLine) {
+        int open = linkLine.indexOf('<');
+        int close = linkLine.indexOf('>', open + 1);
+        return open >= 0 && close > open && List.of(linkLine.substring(open + 1, close).split(",")).contains("UP");
     }
 
     /** The IPv4 address and prefix length on an interface inside the namespace, e.g. {@code 10.1.1.3/24}. */
