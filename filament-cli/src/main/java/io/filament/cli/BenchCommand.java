@@ -29,7 +29,8 @@ final class BenchCommand {
         @Override
         public Integer call() {
             new PortUpBenchmark(new FabricIntent(DemoScenario.configApi()), new DemoNamespaces(bench.root.workspace()),
-                    new DhcpClient(bench.root.workspace()), System.out).run(vms);
+                    new DhcpClient(bench.root.workspace()),
+                    bench.root.workspace().root().resolve("bench/stack/echo-probe.py"), System.out).run(vms);
             return 0;
         }
     }

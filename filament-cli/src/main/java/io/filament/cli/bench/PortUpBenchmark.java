@@ -9,10 +9,12 @@ import io.filament.cli.fabric.PortApi;
 import io.filament.cli.infra.InfraException;
 import io.filament.cli.netns.HostCommand;
 import io.filament.cli.netns.Netns;
-import io.filament.cli.netns.PingWatch;
+import io.filament.cli.netns.EchoProbe;
 import io.filament.cli.stack.StackLayout;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,13 +39,16 @@ public final class PortUpBenchmark {
     private final FabricIntent intent;
     private final DemoNamespaces namespaces;
     private final DhcpClient dhcp;
+    private final Path echoProbe;
     private final PrintStream out;
     private final List<Port> plugged = new ArrayList<>();
 
-    public PortUpBenchmark(FabricIntent intent, DemoNamespaces namespaces, DhcpClient dhcp, PrintStream out) {
+    public PortUpBenchmark(FabricIntent intent, DemoNamespaces namespaces, DhcpClient dhcp, Path echoProbe,
+                           PrintStream out) {
         this.intent = intent;
         this.namespaces = namespaces;
         this.dhcp = dhcp;
+        this.echoProbe = echoProbe;
         this.out = out;
     }
 
@@ -108,12 +113,12 @@ public final class PortUpBenchmark {
         // probe beforehand keeps Linux's 1 s ARP retry (the probe asks before the route exists) out of the figure.
         HostCommand.check(Duration.ofSeconds(5), List.of("ip", "-n", probeNs.name(), "neigh", "replace", address,
                 "lladdr", VROUTER_MAC, "dev", "eth0"));
-        try (PingWatch watch = PingWatch.start(probeNs, address, LIMIT)) {
-            long start = System.nanoTime();
+        try (EchoProbe watch = EchoProbe.start(echoProbe, probeNs, address, LIMIT)) {
+            Instant start = Instant.now();
             intent.declarePluggedPort(PROJECT, name, vmUuid, NETWORK, "host2", vmiUuid, mac, address);
-            long reply = watch.awaitFirstReply(LIMIT).orElseThrow(() -> new InfraException(
+            Instant reply = watch.awaitFirstReply().orElseThrow(() -> new InfraException(
                     name + " (" + address + ") did not answer the probe within " + LIMIT.toSeconds() + " s of its port create"));
-            return new Sample((reply - start) / 1e6, plugMillis);
+            return new Sample(Duration.between(start, reply).toNanos() / 1e6, plugMillis);
         }
     }
 
