@@ -12,6 +12,7 @@ import io.filament.contracts.xmpp.TunnelEncapsulation;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Derives {@link OperTables} from config, ports and learned routes: a full recompute, so the result depends only
+ * Derives {@link OperTables} from config, ports (in the order they were plugged) and learned routes: a full recompute, so the result depends only
  * on its inputs and the (persisted) numbering. Numbers of things that disappeared are released, unless the
  * caller asks to keep them: right after a start, before config and routes have been re-learned, a port without
  * config yet must not lose the VRF index, label and next hops the dataplane still has for it.
@@ -74,8 +75,14 @@ public final class OperTablesBuilder {
         Set<String> heldAcls = new HashSet<>();
         Set<String> heldInterfaces = new HashSet<>();
 
+        Map<UUID, Optional<PortConfig>> configs = new HashMap<>();
+        ports.forEach(port -> configs.put(port.id(), PortConfigResolver.resolve(image, port)));
+        Set<UUID> placed = placedPorts(ports, configs);
         for (Port port : ports) {
-            Optional<PortConfig> config = PortConfigResolver.resolve(image, port);
+            if (!placed.contains(port.id())) {
+                continue;
+            }
+            Optional<PortConfig> config = configs.get(port.id());
             int index = allocations.interfaces().allocate(port.id().toString());
             heldInterfaces.add(port.id().toString());
             if (config.isEmpty()) {
@@ -146,6 +153,27 @@ public final class OperTablesBuilder {
             allocations.save();
         }
         return new OperTables(vrfs, interfaces, nextHops, routes, labels, acls);
+    }
+
+    /**
+     * The ports that get their workload place (namespace and interface name), given in the order they were plugged:
+     * per place the port plugged last among those with config, else the port plugged last. The others are left out
+     * of the tables, so that a port whose VM is gone (plugged before a restart, never unplugged, its config deleted)
+     * does not take the place of the port of a VM created since in the same namespace.
+     */
+    static Set<UUID> placedPorts(Collection<Port> ports, Map<UUID, Optional<PortConfig>> configs) {
+        Map<String, Port> winners = new HashMap<>();
+        for (Port port : ports) {
+            winners.merge(place(port), port, (earlier, later) ->
+                    configs.get(earlier.id()).isPresent() && configs.get(later.id()).isEmpty() ? earlier : later);
+        }
+        Set<UUID> placed = new HashSet<>();
+        winners.values().forEach(p -> placed.add(p.id()));
+        return placed;
+    }
+
+    private static String place(Port port) {
+        return port.netns().orElse("") + "/" + port.workloadInterfaceName();
     }
 
     private static VmInterface inactive(Port port, int index) {

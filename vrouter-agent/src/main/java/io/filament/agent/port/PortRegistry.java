@@ -6,10 +6,10 @@ import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,7 +23,8 @@ public final class PortRegistry {
     private static final Logger log = LoggerFactory.getLogger(PortRegistry.class);
 
     private final PortStore store;
-    private final Map<UUID, Port> ports = new TreeMap<>();
+    /** In the order they were plugged, the restored ones first: listeners hear of them in that order. */
+    private final Map<UUID, Port> ports = new LinkedHashMap<>();
     private final List<PortListener> listeners = new CopyOnWriteArrayList<>();
 
     public PortRegistry(PortStore store) {
@@ -56,6 +57,7 @@ public final class PortRegistry {
         if (port.equals(previous)) {
             return false;
         }
+        ports.remove(port.id());
         ports.put(port.id(), port);
         if (previous != null) {
             listeners.forEach(l -> notify(l, previous, false));

@@ -9,7 +9,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -57,7 +59,16 @@ public final class PortStore {
         }
     }
 
-    /** Every persisted port; files with other names (temporaries) are ignored. */
+    /** When a port file was last written: when its port was last plugged. */
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** Every persisted port, in the order they were plugged; files with other names (temporaries) are ignored. */
     public Loaded load() {
         List<Port> ports = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
@@ -65,7 +76,8 @@ public final class PortStore {
             return new Loaded(ports, rejected);
         }
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.sorted().toList()) {
+            for (Path file : files.sorted(Comparator.comparing(PortStore::modified).thenComparing(Path::toString))
+                    .toList()) {
                 String name = file.getFileName().toString();
                 if (name.startsWith(".")) {
                     continue;

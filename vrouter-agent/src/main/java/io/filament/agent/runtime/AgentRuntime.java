@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,7 +67,8 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     private final ScheduledExecutorService thread;
     private final ConfigImage image = new ConfigImage();
     private final LearnedRoutes learned = new LearnedRoutes();
-    private final Map<UUID, Port> ports = new TreeMap<>();
+    /** In the order they were plugged: a port plugged again moves to the end (see {@link OperTablesBuilder}). */
+    private final Map<UUID, Port> ports = new LinkedHashMap<>();
     private final List<ControlNodeSession> sessions = new ArrayList<>();
     private final Map<String, Advertisement> sent = new HashMap<>();
     private final List<TablesListener> listeners = new CopyOnWriteArrayList<>();
@@ -169,6 +171,7 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
     @Override
     public void portAdded(Port port) {
         thread.execute(() -> {
+            ports.remove(port.id());
             ports.put(port.id(), port);
             markDirty();
         });

@@ -76,6 +76,31 @@ class OperTablesBuilderTest {
         assertThat(t.labels()).isEmpty();
     }
 
+    /** A VM re-created in the same namespace, while the port of the one before was never unplugged. */
+    @Test
+    void givesAWorkloadPlaceToThePortPluggedLastPreferringOneWithConfig() throws Exception {
+        Port gone = placed(port(UUID.fromString("00000000-0000-4000-8000-000000000001"), "02:00:00:00:00:01", "tapold"));
+        Port configured = placed(port(VMI_252, "02:ef:1e:98:28:05", "tap1"));
+        Port waiting = placed(port(UUID.fromString("00000000-0000-4000-8000-000000000002"), "02:00:00:00:00:02",
+                "tapnew"));
+        OperTablesBuilder builder = new OperTablesBuilder(new Allocations(state), "10.0.0.1");
+        ConfigImage image = tfConfigForThreeVms();
+
+        assertThat(builder.build(image, List.of(gone, waiting), List.of(), UDP_FIRST).interfaces())
+                .as("neither has config: the later plug").containsOnlyKeys(waiting.id());
+        assertThat(builder.build(image, List.of(gone, configured), List.of(), UDP_FIRST).interfaces())
+                .as("the later plug, with config").containsOnlyKeys(configured.id());
+        assertThat(builder.build(image, List.of(configured, waiting), List.of(), UDP_FIRST).interfaces())
+                .as("the earlier plug has config, the later not yet").containsOnlyKeys(configured.id());
+        assertThat(builder.build(image, List.of(configured, gone), List.of(), UDP_FIRST).interfaces().get(VMI_252)
+                .active()).isTrue();
+    }
+
+    private static Port placed(Port p) {
+        return new Port(p.id(), p.instanceId(), p.vnId(), p.projectId(), p.ipv4(), p.ipv6(), p.mac(), p.systemName(),
+                p.displayName(), p.rxVlanId(), p.txVlanId(), p.type(), Optional.of("fil-vm"), Optional.of("eth0"));
+    }
+
     @Test
     void installsLearnedRoutesAsTunnelsWithThePreferredEncapsulation() throws Exception {
         List<RemotePath> learned = List.of(

@@ -7,6 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +40,21 @@ class PortRegistryTest {
         PortRegistry restarted = new PortRegistry(new PortStore(state));
 
         assertThat(restarted.all()).containsExactly(port(B, "tapb"));
+    }
+
+    @Test
+    void restoresPortsInTheOrderTheyWereLastPlugged() throws Exception {
+        PortRegistry first = new PortRegistry(new PortStore(state));
+        first.add(port(B, "tapb"));
+        first.add(port(A, "tapa"));
+        Files.setLastModifiedTime(state.resolve("ports").resolve(B), FileTime.fromMillis(2_000_000));
+        Files.setLastModifiedTime(state.resolve("ports").resolve(A), FileTime.fromMillis(1_000_000));
+
+        PortRegistry restarted = new PortRegistry(new PortStore(state));
+
+        assertThat(restarted.all()).extracting(Port::systemName).containsExactly("tapa", "tapb");
+        restarted.add(port(A, "tapa2"));
+        assertThat(restarted.all()).extracting(Port::systemName).containsExactly("tapb", "tapa2");
     }
 
     @Test
