@@ -6,11 +6,14 @@ import io.filament.cli.demo.DemoReport;
 import io.filament.cli.demo.DemoScenario;
 import io.filament.cli.demo.DhcpClient;
 import io.filament.cli.fabric.FabricIntent;
+import io.filament.cli.fabric.PortApi;
 import io.filament.cli.infra.InfraException;
 import io.filament.cli.infra.InfraNode;
 import io.filament.cli.output.Durations;
 import io.filament.cli.output.Table;
 import io.filament.cli.stack.LocalStack;
+import io.filament.cli.stack.StackLayout;
+import io.filament.cli.stack.StackLayout.SimulatedHost;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,12 +73,36 @@ final class StackCommands {
 
         @Override
         public Integer call() {
+            DemoNamespaces namespaces = new DemoNamespaces(root.workspace());
+            unplugPortsIn(namespaces.recorded());
             stack(root).down();
-            int removed = new DemoNamespaces(root.workspace()).deleteAll();
+            int removed = namespaces.deleteAll();
             if (removed > 0) {
                 System.out.printf("  removed %d demo namespaces (and the TAPs in them)%n", removed);
             }
             return 0;
+        }
+    }
+
+    /**
+     * Unplugs, on every host whose agent answers, the ports of the namespaces the demo and the benchmarks made, as an
+     * orchestrator does for the VMs it deletes: the agents would otherwise restore them at their next start and wait
+     * for config that never comes back.
+     */
+    static void unplugPortsIn(List<String> namespaces) {
+        if (namespaces.isEmpty()) {
+            return;
+        }
+        for (SimulatedHost host : StackLayout.HOSTS) {
+            try {
+                int unplugged = new PortApi(host.fabricAddress()).unplugIn(namespaces);
+                if (unplugged > 0) {
+                    System.out.printf("  unplugged %d demo ports from %s%n", unplugged, host.name());
+                }
+            } catch (InfraException e) {
+                System.out.printf("  %s's agent did not answer (%s): its demo ports stay plugged until the next demo%n",
+                        host.name(), e.getMessage());
+            }
         }
     }
 

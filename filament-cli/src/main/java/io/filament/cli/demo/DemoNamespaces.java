@@ -28,13 +28,25 @@ public final class DemoNamespaces {
         return Netns.create(name);
     }
 
+    /** The namespaces made and not deleted since. */
+    public List<String> recorded() {
+        if (!Files.exists(registry)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(registry).stream().filter(n -> !n.isBlank()).distinct().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + registry, e);
+        }
+    }
+
     /** Deletes every recorded namespace (with the TAPs inside) and forgets them; returns how many existed. */
     public int deleteAll() {
         if (!Files.exists(registry)) {
             return 0;
         }
         try {
-            List<String> names = Files.readAllLines(registry).stream().filter(n -> !n.isBlank()).distinct().toList();
+            List<String> names = recorded();
             int deleted = 0;
             for (String name : names) {
                 Netns netns = new Netns(name);

@@ -53,8 +53,14 @@ public final class DemoScenario {
 
     /** Runs every step; returns the checks made. Fails at the first step that cannot complete, naming it. */
     public List<DemoCheck> run() {
-        step("remove the previous demo's objects", () -> {
-            return new ProjectTeardown(intent.api()).removeProject(PROJECT) + " objects";
+        step("remove the previous demo's objects and ports", () -> {
+            int objects = new ProjectTeardown(intent.api()).removeProject(PROJECT);
+            List<String> demoNamespaces = VMS.stream().map(DemoScenario::namespaceOf).toList();
+            int unplugged = 0;
+            for (SimulatedHost host : StackLayout.HOSTS) {
+                unplugged += new PortApi(host.fabricAddress()).unplugIn(demoNamespaces);
+            }
+            return objects + " objects, " + unplugged + " ports";
         });
         Map<String, String> networks = new LinkedHashMap<>();
         String[] policy = new String[1];
@@ -71,7 +77,7 @@ public final class DemoScenario {
             step("create and plug " + vm.name() + " on " + vm.host(), () -> {
                 Port port = intent.port(PROJECT, vm.name(), vm.network(), vm.host());
                 ports.put(vm.name(), port);
-                Netns netns = namespaces.create("fil-" + vm.name());
+                Netns netns = namespaces.create(namespaceOf(vm));
                 vms.put(vm.name(), netns);
                 new PortApi(fabricAddress(vm.host())).plug(port, netns.name(), "eth0");
                 return port.ipAddress() + " " + port.macAddress() + ", namespace " + netns.name();
@@ -135,6 +141,10 @@ public final class DemoScenario {
                     + "\n  logs: var/log/config-api.log, var/log/agent-<host>.log, var/log/dataplane-<host>.log", e);
         }
         out.printf("  %-52s done in %4d ms  %s%n", name, (System.nanoTime() - start) / 1_000_000, detail);
+    }
+
+    private static String namespaceOf(DemoVm vm) {
+        return "fil-" + vm.name();
     }
 
     private static String fabricAddress(String host) {

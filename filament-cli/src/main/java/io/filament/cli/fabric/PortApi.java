@@ -1,6 +1,10 @@
 package io.filament.cli.fabric;
 
 import io.filament.cli.http.ServiceClient;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,6 +43,35 @@ public final class PortApi {
 
     public void unplug(String vmiUuid) {
         http.delete("/port/" + vmiUuid);
+    }
+
+    /** A port the agent has plugged: its VMI uuid and the namespace its TAP goes into ("" when none). */
+    public record Plugged(String vmiUuid, String netns) {
+    }
+
+    /** Every port the agent has plugged. */
+    public List<Plugged> plugged() {
+        List<Plugged> out = new ArrayList<>();
+        for (JsonNode p : http.get("/ports")) {
+            out.add(new Plugged(p.path("id").asString(), p.path("netns").asString("")));
+        }
+        return out;
+    }
+
+    /**
+     * Unplugs every port whose TAP goes into one of {@code namespaces}: what an orchestrator does for the VMs it
+     * deletes, so that the agent does not keep, and restore after a restart, ports of VMs that are gone. Returns how
+     * many it unplugged.
+     */
+    public int unplugIn(Collection<String> namespaces) {
+        int unplugged = 0;
+        for (Plugged p : plugged()) {
+            if (namespaces.contains(p.netns())) {
+                unplug(p.vmiUuid());
+                unplugged++;
+            }
+        }
+        return unplugged;
     }
 
     /** TF's TAP naming: {@code tap} + the first 11 characters of the VMI uuid (an interface name has ≤ 15). */
