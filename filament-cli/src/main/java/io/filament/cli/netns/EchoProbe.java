@@ -63,7 +63,8 @@ public final class EchoProbe implements AutoCloseable {
     static Instant stamp(String line) {
         try {
             BigDecimal seconds = new BigDecimal(line.strip());
-            return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+            long nanos = seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue();
+            return Instant.ofEpochSecond(seconds.longValue(), nanos);
         } catch (NumberFormatException e) {
             throw new InfraException("the echo probe printed no reply time but: " + line, e);
         }

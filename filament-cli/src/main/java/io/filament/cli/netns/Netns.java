@@ -54,7 +54,8 @@ public record Netns(String name) {
     public boolean awaitInterface(String ifname, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
-            CommandResult link = HostCommand.run(IP_TIMEOUT, List.of("ip", "-n", name, "-o", "link", "show", "dev", ifname));
+            CommandResult link = HostCommand.run(IP_TIMEOUT,
+                    List.of("ip", "-n", name, "-o", "link", "show", "dev", ifname));
             if (link.succeeded() && adminUp(link.output())) {
                 return true;
             }

@@ -261,7 +261,8 @@ class ControlNodeRoutingIT {
 
             host1.portAdded(port(vm1, vmi1, "02:71:00:00:00:03"));
             await().atMost(Duration.ofSeconds(60)).until(() -> route(host1, "10.71.1.5/32").isPresent());
-            assertThat(route(host1, "10.71.1.4/32")).as("route withdrawn while host1 was not in the instance").isEmpty();
+            assertThat(route(host1, "10.71.1.4/32")).as("route withdrawn while host1 was not in the instance")
+                    .isEmpty();
         } finally {
             node.close();
         }
@@ -271,7 +272,8 @@ class ControlNodeRoutingIT {
         URI uri = URI.create("http://127.0.0.1:" + node.httpPort + "/routes?ri=" + URLEncoder.encode(RED,
                 StandardCharsets.UTF_8) + "&prefix=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body().strip();
+            return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body()
+                    .strip();
         }
     }
 }

@@ -79,7 +79,8 @@ class OperTablesBuilderTest {
     /** A VM re-created in the same namespace, while the port of the one before was never unplugged. */
     @Test
     void givesAWorkloadPlaceToThePortPluggedLastPreferringOneWithConfig() throws Exception {
-        Port gone = placed(port(UUID.fromString("00000000-0000-4000-8000-000000000001"), "02:00:00:00:00:01", "tapold"));
+        Port gone = placed(port(UUID.fromString("00000000-0000-4000-8000-000000000001"), "02:00:00:00:00:01",
+                "tapold"));
         Port configured = placed(port(VMI_252, "02:ef:1e:98:28:05", "tap1"));
         Port waiting = placed(port(UUID.fromString("00000000-0000-4000-8000-000000000002"), "02:00:00:00:00:02",
                 "tapnew"));

@@ -125,7 +125,8 @@ class LearnedRoutesTest {
     void forgettingAnInstanceDropsOnlyThatControlNodesPathsInIt() {
         String blue = "default-domain:demo:blue:blue";
         LearnedRoutes routes = new LearnedRoutes();
-        routes.apply(CN1, reach(route("10.1.1.3/32", "127.0.0.12", 16, 100), route("10.1.1.4/32", "127.0.0.12", 17, 100)));
+        routes.apply(CN1, reach(route("10.1.1.3/32", "127.0.0.12", 16, 100),
+                route("10.1.1.4/32", "127.0.0.12", 17, 100)));
         routes.apply(CN1, new RouteUpdateEvent(ItemsNode.of(XmppFamily.INET, blue),
                 List.of(route("10.2.2.3/32", "127.0.0.12", 18, 100)), List.of(), 0));
         routes.apply(CN2, reach(route("10.1.1.3/32", "127.0.0.12", 16, 100)));
