@@ -24,8 +24,9 @@ import java.util.UUID;
 /**
  * Derives {@link OperTables} from config, ports (in the order they were plugged) and learned routes: a full
  * recompute, so the result depends only on its inputs and the (persisted) numbering. Numbers of things that
- * disappeared are released, unless the caller asks to keep them: right after a start, before config and routes have been re-learned, a port without
- * config yet must not lose the VRF index, label and next hops the dataplane still has for it.
+ * disappeared are released, unless the caller asks to keep them: right after a start, before config and routes
+ * have been re-learned, a port without config yet must not lose the VRF index, label and next hops the dataplane
+ * still has for it.
  *
  * <ul>
  *   <li>one VRF per routing instance of a port with config, index from {@link Allocations#vrfs()};</li>
