@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -148,6 +149,35 @@ class ControlNodeRoutingIT {
                 Optional.empty(), Optional.empty());
     }
 
+    /** A VM in {@code red} and its interface, numbered {@code n}: address 10.71.1.n, MAC 02:71:00:00:00:0n. */
+    record RedVm(UUID vm, UUID vmi, String mac, String address) {
+        static RedVm numbered(int n) {
+            return new RedVm(UUID.randomUUID(), UUID.randomUUID(), String.format("02:71:00:00:00:%02x", n),
+                    "10.71.1." + n);
+        }
+
+        Port port() {
+            return ControlNodeRoutingIT.port(vm, vmi, mac);
+        }
+    }
+
+    /** Publishes network red, the VMs in it, the two hosts' virtual-routers with their VMs, and red's instance. */
+    static void publishRed(LocalInfrastructure infra, String configTopic, String desiredTopic, List<RedVm> onHost1,
+                           List<RedVm> onHost2) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            redNetwork(producer, configTopic);
+            for (RedVm vm : Stream.concat(onHost1.stream(), onHost2.stream()).toList()) {
+                vmPort(producer, configTopic, vm.vm(), vm.vmi(), vm.mac(), vm.address());
+            }
+            virtualRouter(producer, configTopic, "host1", onHost1.stream().map(RedVm::vm).toArray(UUID[]::new));
+            virtualRouter(producer, configTopic, "host2", onHost2.stream().map(RedVm::vm).toArray(UUID[]::new));
+            redRoutingInstance(producer, desiredTopic);
+            producer.flush();
+        }
+    }
+
     private static Optional<VrfRoute> route(AgentRuntime runtime, String prefix) {
         return runtime.tables().routes().values().stream().filter(r -> r.prefix().toString().equals(prefix)).findFirst();
     }
@@ -156,24 +186,10 @@ class ControlNodeRoutingIT {
     void aPortOnOneHostBecomesARouteOnTheOtherAndStaysWhenTheControlNodeGoes(LocalInfrastructure infra) throws Exception {
         String configTopic = infra.uniqueTopic("filament.config.v1");
         String desiredTopic = infra.uniqueTopic("filament.desired.v1");
-        UUID vm1 = UUID.randomUUID();
-        UUID vmi1 = UUID.randomUUID();
-        UUID vm2 = UUID.randomUUID();
-        UUID vmi2 = UUID.randomUUID();
-        UUID vm3 = UUID.randomUUID();
-        UUID vmi3 = UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            redNetwork(producer, configTopic);
-            vmPort(producer, configTopic, vm1, vmi1, "02:71:00:00:00:03", "10.71.1.3");
-            vmPort(producer, configTopic, vm2, vmi2, "02:71:00:00:00:04", "10.71.1.4");
-            vmPort(producer, configTopic, vm3, vmi3, "02:71:00:00:00:05", "10.71.1.5");
-            virtualRouter(producer, configTopic, "host1", vm1, vm3);
-            virtualRouter(producer, configTopic, "host2", vm2);
-            redRoutingInstance(producer, desiredTopic);
-            producer.flush();
-        }
+        RedVm vm1 = RedVm.numbered(3);
+        RedVm vm2 = RedVm.numbered(4);
+        RedVm vm3 = RedVm.numbered(5);
+        publishRed(infra, configTopic, desiredTopic, List.of(vm1, vm3), List.of(vm2));
         Path state1 = Files.createDirectories(dir.resolve("host1"));
         Path state2 = Files.createDirectories(dir.resolve("host2"));
         ControlNodeJar node = ControlNodeJar.start(dir, "host1:s1\nhost2:s2\n", infra.kafkaBootstrapServers(),
@@ -182,13 +198,13 @@ class ControlNodeRoutingIT {
              AgentRuntime host2 = agent(properties(state2, "host2", "127.0.0.82", node.xmppPort, "s2"))) {
             host1.start();
             host2.start();
-            host2.portAdded(port(vm2, vmi2, "02:71:00:00:00:04"));
-            host1.portAdded(port(vm1, vmi1, "02:71:00:00:00:03"));
-            host1.portAdded(port(vm3, vmi3, "02:71:00:00:00:05"));
+            host2.portAdded(vm2.port());
+            host1.portAdded(vm1.port());
+            host1.portAdded(vm3.port());
 
             await().atMost(Duration.ofSeconds(120)).until(() -> route(host1, "10.71.1.3/32").isPresent());
             long local = System.nanoTime();
-            int label = host1.tables().interfaces().get(vmi1).label().orElseThrow();
+            int label = host1.tables().interfaces().get(vm1.vmi()).label().orElseThrow();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                     .until(() -> route(host2, "10.71.1.3/32").isPresent());
             long learnedMillis = (System.nanoTime() - local) / 1_000_000;
@@ -200,7 +216,7 @@ class ControlNodeRoutingIT {
             System.out.println("remote host learned the /32 " + learnedMillis + " ms after the local route");
             await().atMost(Duration.ofSeconds(60)).until(() -> route(host1, "10.71.1.4/32").isPresent());
 
-            host1.portDeleted(port(vm1, vmi1, "02:71:00:00:00:03"));
+            host1.portDeleted(vm1.port());
             await().atMost(Duration.ofSeconds(60)).until(() -> route(host2, "10.71.1.3/32").isEmpty());
             assertThat(route(host2, "10.71.1.5/32")).isPresent();
 
@@ -222,24 +238,10 @@ class ControlNodeRoutingIT {
     void anAgentRejoiningAnInstanceHasNoRouteWithdrawnWhileItWasAway(LocalInfrastructure infra) throws Exception {
         String configTopic = infra.uniqueTopic("filament.config.v1");
         String desiredTopic = infra.uniqueTopic("filament.desired.v1");
-        UUID vm1 = UUID.randomUUID();
-        UUID vmi1 = UUID.randomUUID();
-        UUID vm2 = UUID.randomUUID();
-        UUID vmi2 = UUID.randomUUID();
-        UUID vm3 = UUID.randomUUID();
-        UUID vmi3 = UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            redNetwork(producer, configTopic);
-            vmPort(producer, configTopic, vm1, vmi1, "02:71:00:00:00:03", "10.71.1.3");
-            vmPort(producer, configTopic, vm2, vmi2, "02:71:00:00:00:04", "10.71.1.4");
-            vmPort(producer, configTopic, vm3, vmi3, "02:71:00:00:00:05", "10.71.1.5");
-            virtualRouter(producer, configTopic, "host1", vm1);
-            virtualRouter(producer, configTopic, "host2", vm2, vm3);
-            redRoutingInstance(producer, desiredTopic);
-            producer.flush();
-        }
+        RedVm vm1 = RedVm.numbered(3);
+        RedVm vm2 = RedVm.numbered(4);
+        RedVm vm3 = RedVm.numbered(5);
+        publishRed(infra, configTopic, desiredTopic, List.of(vm1), List.of(vm2, vm3));
         ControlNodeJar node = ControlNodeJar.start(dir, "host1:s1\nhost2:s2\n", infra.kafkaBootstrapServers(),
                 configTopic, desiredTopic, infra.uniqueTopic("filament.status.v1"));
         try (AgentRuntime host1 = agent(properties(Files.createDirectories(dir.resolve("host1")), "host1", "127.0.0.81",
@@ -248,18 +250,18 @@ class ControlNodeRoutingIT {
                      node.xmppPort, "s2"))) {
             host1.start();
             host2.start();
-            host2.portAdded(port(vm2, vmi2, "02:71:00:00:00:04"));
-            host2.portAdded(port(vm3, vmi3, "02:71:00:00:00:05"));
-            host1.portAdded(port(vm1, vmi1, "02:71:00:00:00:03"));
+            host2.portAdded(vm2.port());
+            host2.portAdded(vm3.port());
+            host1.portAdded(vm1.port());
             await().atMost(Duration.ofSeconds(120)).until(() -> route(host1, "10.71.1.4/32").isPresent()
                     && route(host1, "10.71.1.5/32").isPresent());
 
-            host1.portDeleted(port(vm1, vmi1, "02:71:00:00:00:03"));
+            host1.portDeleted(vm1.port());
             await().atMost(Duration.ofSeconds(60)).until(() -> !host1.tables().vrfs().containsKey(RED));
-            host2.portDeleted(port(vm2, vmi2, "02:71:00:00:00:04"));
+            host2.portDeleted(vm2.port());
             await().atMost(Duration.ofSeconds(60)).until(() -> controlNodeRoutes(node, "10.71.1.4/32").equals("[]"));
 
-            host1.portAdded(port(vm1, vmi1, "02:71:00:00:00:03"));
+            host1.portAdded(vm1.port());
             await().atMost(Duration.ofSeconds(60)).until(() -> route(host1, "10.71.1.5/32").isPresent());
             assertThat(route(host1, "10.71.1.4/32")).as("route withdrawn while host1 was not in the instance")
                     .isEmpty();
