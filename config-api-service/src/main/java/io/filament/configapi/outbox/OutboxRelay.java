@@ -50,6 +50,7 @@ public final class OutboxRelay implements Runnable {
     private static final Duration DANGLING_AFTER = Duration.ofSeconds(60);
     private static final Duration LEASE_RENEWAL = Duration.ofSeconds(5);
     private static final Duration SCAN_INTERVAL = Duration.ofMillis(200);
+    private static final int WRITES_IN_FLIGHT = 512;
 
     private final CassandraConfigStore store;
     private final Outbox outbox;
@@ -60,11 +61,14 @@ public final class OutboxRelay implements Runnable {
     private final String instance;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Queue<StoredEvent> fresh = new ConcurrentLinkedQueue<>();
+    private final InFlightWrites bookkeeping = new InFlightWrites(WRITES_IN_FLIGHT);
     private final PublishedVersions publishedVersions = new PublishedVersions(65_536);
     private long nextScanAt;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     private volatile long caughtUpWith = -1;
     private final BitSet owned = new BitSet();
+    /** Per shard: when this instance last took its lease (epoch milliseconds), while it holds it. */
+    private final long[] heldSince;
     private final Set<String> halfDone = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long leasesRenewedAt;
     private volatile boolean running = true;
@@ -81,6 +85,7 @@ public final class OutboxRelay implements Runnable {
         this.topics = topics;
         this.clock = clock;
         this.instance = instance;
+        this.heldSince = new long[outbox.shards()];
     }
 
     /** Called with each event as soon as it is committed, so that it leaves without waiting for a scan. */
@@ -147,11 +152,13 @@ public final class OutboxRelay implements Runnable {
             }
             pause(busy ? 0 : backoffMillis > 0 ? backoffMillis : Math.max(1, nextScanAt - clock.millis()));
         }
+        bookkeeping.awaitAll();
         log.info("Outbox relay {} stopped", instance);
     }
 
     /** One pass over this instance's shards (their markers read in parallel); true when it published something. */
     private boolean scan() {
+        bookkeeping.awaitAll();
         boolean published = false;
         for (var shard : outbox.pending(owned, BATCH).entrySet()) {
             renewLeases();
@@ -182,7 +189,7 @@ public final class OutboxRelay implements Runnable {
                 leftBehind = true;
                 continue;
             }
-            long published = before.computeIfAbsent(event.uuid(), this::publishedVersion);
+            long published = before.computeIfAbsent(event.uuid(), u -> publishedVersion(event));
             List<Sent> ofObject = sent.computeIfAbsent(event.uuid(), u -> new ArrayList<>());
             long next = (ofObject.isEmpty() ? published : ofObject.getLast().version()) + 1;
             if (event.version() < next) {
@@ -207,7 +214,7 @@ public final class OutboxRelay implements Runnable {
             }
             long reached = acknowledge(uuid, before.get(uuid), ofObject);
             ofObject.stream().filter(x -> x.version() <= reached)
-                    .forEach(x -> outbox.unmark(uuid, x.version(), x.time()));
+                    .forEach(x -> bookkeeping.add(outbox.unmark(uuid, x.version(), x.time())));
             if (reached < ofObject.getLast().version()) {
                 failure = unacknowledged(uuid, reached + 1);
             }
@@ -233,7 +240,7 @@ public final class OutboxRelay implements Runnable {
             reached = s.version();
         }
         if (reached > before) {
-            outbox.advance(uuid, reached);
+            bookkeeping.add(outbox.advance(uuid, reached));
         }
         publishedVersions.put(uuid, reached);
         return reached;
@@ -243,8 +250,19 @@ public final class OutboxRelay implements Runnable {
         return new IllegalStateException("Kafka did not acknowledge " + uuid + " v" + version);
     }
 
-    private long publishedVersion(String uuid) {
-        return publishedVersions.get(uuid).orElseGet(() -> outbox.published(uuid));
+    /**
+     * The version of {@code event}'s object that is on Kafka. For the first version of an object, committed after
+     * this instance took its shard's lease, that is none, without reading {@code relay_progress}: only this relay can
+     * have published it since, and it would remember.
+     */
+    private long publishedVersion(StoredEvent event) {
+        Optional<Long> remembered = publishedVersions.get(event.uuid());
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        boolean createdWhileHeld = event.version() == 1
+                && heldSince[outbox.shardOf(event.uuid())] < event.time().toEpochMilli();
+        return createdWhileHeld ? 0 : outbox.published(event.uuid());
     }
 
     private void pause(long millis) {
@@ -267,13 +285,17 @@ public final class OutboxRelay implements Runnable {
         if (now - leasesRenewedAt < LEASE_RENEWAL.toMillis() && !owned.isEmpty()) {
             return;
         }
-        BitSet before = (BitSet) owned.clone();
-        for (int shard = 0; shard < outbox.shards(); shard++) {
-            owned.set(shard, outbox.lease(shard, instance));
-        }
-        if (!owned.equals(before)) {
+        BitSet held = outbox.lease(instance);
+        if (!owned.equals(held)) {
             // another instance may have published while it held a shard: what this one remembers may be behind
             publishedVersions.clear();
+            for (int shard = held.nextSetBit(0); shard >= 0; shard = held.nextSetBit(shard + 1)) {
+                if (!owned.get(shard)) {
+                    heldSince[shard] = now;
+                }
+            }
+            owned.clear();
+            owned.or(held);
         }
         leasesRenewedAt = now;
     }
@@ -302,7 +324,7 @@ public final class OutboxRelay implements Runnable {
                 boolean dangling = m.version() > reached && sent.get(uuid).isEmpty()
                         && m.created().plus(DANGLING_AFTER).isBefore(clock.instant());
                 if (m.version() <= reached || dangling) {
-                    outbox.unmark(m);
+                    bookkeeping.add(outbox.unmark(m));
                 }
             }
         }

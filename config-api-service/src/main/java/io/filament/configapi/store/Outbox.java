@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Markers of events not yet on Kafka, sharded by object uuid so that one relay owns all events of an object.
@@ -129,16 +130,19 @@ public final class Outbox {
         return floor;
     }
 
-    /** Deletes the marker of an event that is on Kafka, or of one that never committed. */
-    public void unmark(Marker marker) {
+    /**
+     * Deletes the marker of an event that is on Kafka, or of one that never committed; the returned stage completes
+     * when the deletion is written. The next scan forgets the marker at once (relay thread).
+     */
+    public CompletableFuture<Void> unmark(Marker marker) {
         int shard = shardOf(marker.uuid());
-        session.execute(unmark.bind(shard, marker.created(), marker.uuid(), marker.version()));
         leftByLastScan.get(shard).remove(marker);
+        return written(session.executeAsync(unmark.bind(shard, marker.created(), marker.uuid(), marker.version())));
     }
 
     /** Deletes the marker of a committed event, written with the event's {@code time}, that is on Kafka. */
-    public void unmark(String uuid, long version, Instant time) {
-        unmark(new Marker(uuid, version, time.truncatedTo(ChronoUnit.MILLIS)));
+    public CompletableFuture<Void> unmark(String uuid, long version, Instant time) {
+        return unmark(new Marker(uuid, version, time.truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private static Instant min(Instant a, Instant b) {
@@ -150,15 +154,37 @@ public final class Outbox {
         return row == null ? 0 : row.getLong(0);
     }
 
-    public void advance(String uuid, long version) {
-        session.execute(advance.bind(version, uuid));
+    /**
+     * Records that {@code version} of {@code uuid} is on Kafka; the returned stage completes when that is written.
+     * Writes of one object may land out of order: the driver's client-side timestamps keep the one issued last.
+     */
+    public CompletableFuture<Void> advance(String uuid, long version) {
+        return written(session.executeAsync(advance.bind(version, uuid)));
     }
 
-    /** Takes or keeps the lease of {@code shard} for {@code owner}; false while another instance holds it. */
-    public boolean lease(int shard, String owner) {
-        if (session.execute(renew.bind(owner, shard, owner)).wasApplied()) {
-            return true;
+    /**
+     * Takes or keeps the lease of every shard for {@code owner}, all shards' lightweight transactions in parallel;
+     * returns the shards it holds (a shard another instance holds is left out).
+     */
+    public BitSet lease(String owner) {
+        BitSet held = new BitSet();
+        List<CompletableFuture<AsyncResultSet>> renewals = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            renewals.add(session.executeAsync(renew.bind(owner, shard, owner)).toCompletableFuture());
         }
-        return session.execute(acquire.bind(shard, owner)).wasApplied();
+        Map<Integer, CompletableFuture<AsyncResultSet>> acquisitions = new LinkedHashMap<>();
+        for (int shard = 0; shard < shards; shard++) {
+            if (renewals.get(shard).join().wasApplied()) {
+                held.set(shard);
+            } else {
+                acquisitions.put(shard, session.executeAsync(acquire.bind(shard, owner)).toCompletableFuture());
+            }
+        }
+        acquisitions.forEach((shard, acquisition) -> held.set(shard, acquisition.join().wasApplied()));
+        return held;
+    }
+
+    private static CompletableFuture<Void> written(CompletionStage<AsyncResultSet> write) {
+        return write.toCompletableFuture().thenApply(rs -> null);
     }
 }

@@ -65,7 +65,7 @@ class OutboxIT {
             Instant created = T0.plusMillis(i);
             String uuid = UUID.randomUUID().toString();
             outbox.mark(uuid, 1, created);
-            outbox.unmark(uuid, 1, created);
+            outbox.unmark(uuid, 1, created).join();
         }
         String fresh = UUID.randomUUID().toString();
         clock.set(T0.plus(Duration.ofMinutes(5)));
@@ -81,7 +81,7 @@ class OutboxIT {
         assertThat(deletedCellsReadFrom(ks, outbox.floor(0))).isZero();
         assertThat(markers(outbox.pending(shardZero(), 500))).extracting(Outbox.Marker::uuid).containsExactly(fresh);
         // Once that marker is deleted too, the floor moves on to 10 s before the latest scan.
-        outbox.unmark(markers(outbox.pending(shardZero(), 500)).getFirst());
+        outbox.unmark(markers(outbox.pending(shardZero(), 500)).getFirst()).join();
         assertThat(outbox.floor(0)).isEqualTo(clock.instant().minus(Outbox.WRITE_MARGIN));
     }
 
@@ -106,7 +106,7 @@ class OutboxIT {
             outbox.mark(UUID.randomUUID().toString(), 1, clock.instant().plusMillis(i));
         }
         List<Outbox.Marker> first = markers(outbox.pending(shardZero(), 3));
-        first.forEach(outbox::unmark);
+        first.forEach(m -> outbox.unmark(m).join());
         clock.set(clock.instant().plus(Duration.ofMinutes(10)));
         List<Outbox.Marker> rest = markers(outbox.pending(shardZero(), 500));
         assertThat(rest).hasSize(4).doesNotContainAnyElementsOf(first);
