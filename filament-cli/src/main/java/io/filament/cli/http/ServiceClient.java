@@ -2,10 +2,11 @@ package io.filament.cli.http;
 
 import io.filament.cli.infra.InfraException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,12 +20,10 @@ public final class ServiceClient {
 
     private final String service;
     private final URI base;
-    private final HttpClient http;
 
     public ServiceClient(String service, String address) {
         this.service = service;
         this.base = URI.create("http://" + address);
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
 
     public static JsonMapper json() {
@@ -32,44 +31,53 @@ public final class ServiceClient {
     }
 
     public JsonNode get(String pathAndQuery) {
-        return send("GET", pathAndQuery, HttpRequest.BodyPublishers.noBody());
+        return send("GET", pathAndQuery, null);
     }
 
     public JsonNode post(String path, JsonNode body) {
-        return send("POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return send("POST", path, JSON.writeValueAsBytes(body));
     }
 
     public JsonNode put(String path, JsonNode body) {
-        return send("PUT", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return send("PUT", path, JSON.writeValueAsBytes(body));
     }
 
     public JsonNode delete(String path) {
-        return send("DELETE", path, HttpRequest.BodyPublishers.noBody());
+        return send("DELETE", path, null);
     }
 
-    private JsonNode send(String method, String pathAndQuery, HttpRequest.BodyPublisher body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .method(method, body)
-                .build();
-        HttpResponse<String> response;
+    /**
+     * One request on the calling thread ({@link HttpURLConnection}, kept-alive connections reused): no hand-over to a
+     * selector or executor thread, which on a busy machine costs a scheduling wait each way.
+     */
+    private JsonNode send(String method, String pathAndQuery, byte[] body) {
+        int status;
+        String text;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpURLConnection connection = (HttpURLConnection) base.resolve(pathAndQuery).toURL().openConnection();
+            connection.setConnectTimeout((int) TIMEOUT.toMillis());
+            connection.setReadTimeout((int) TIMEOUT.toMillis());
+            connection.setRequestMethod(method);
+            connection.setRequestProperty("Accept", "application/json");
+            if (body != null) {
+                connection.setRequestProperty("Content-Type", "application/json");
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            status = connection.getResponseCode();
+            text = readAll(status >= 400 ? connection.getErrorStream() : connection.getInputStream());
         } catch (IOException e) {
             throw new InfraException(service + " at " + base + " does not answer (" + method + " " + pathAndQuery
                     + "): " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "; is the stack up? (bin/filament status)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InfraException("interrupted during " + method + " " + pathAndQuery, e);
         }
-        if (response.statusCode() >= 400) {
-            throw new ServiceError(service, method, pathAndQuery, response.statusCode(), response.body());
+        if (status >= 400) {
+            throw new ServiceError(service, method, pathAndQuery, status, text);
         }
-        String text = response.body();
-        if (text == null || text.isBlank()) {
+        if (text.isBlank()) {
             return JSON.createObjectNode();
         }
         try {
@@ -77,6 +85,15 @@ public final class ServiceClient {
         } catch (JacksonException e) {
             throw new InfraException(service + " answered " + method + " " + pathAndQuery + " with invalid JSON: "
                     + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        if (in == null) {
+            return "";
+        }
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }
