@@ -8,8 +8,10 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 vms=${1:-50}
 cd "$root"
 bin/filament status >/dev/null 2>&1 || bin/filament up
-echo "== Filament port-up, $vms VMs"
-bin/filament bench port-up --vms "$vms" | tail -2
+log="var/bench/port-up-$(date -u +%Y%m%dT%H%M%SZ).log"
+mkdir -p var/bench
+echo "== Filament port-up, $vms VMs (every VM's figure in $log)"
+bin/filament bench port-up --vms "$vms" | tee "$log" | tail -2
 peer="$root/../shared/bench-peers/pb-ovn-cp.sh"
 if [ -x "$peer" ] || [ -f "$peer" ]; then
   echo "== OVN port-up (same machine, same run)"
