@@ -38,9 +38,9 @@ final class AotCache {
     }
 
     /** The JVM options and jar to start the service with, extracting the module jar first when it changed. */
-    List<String> launch() {
+    List<String> launch(ServiceGc gc) {
         Path extracted = dir.resolve("app").resolve(moduleJar.getFileName());
-        Path cache = dir.resolve("app.aot");
+        Path cache = dir.resolve(gc.name().equals("serial") ? "app.aot" : "app-" + gc.name() + ".aot");
         if (!current(extracted)) {
             extract();
         }

@@ -73,14 +73,15 @@ public final class ServiceNode implements InfraNode {
         if (!Files.exists(jar)) {
             throw new InfraException(jar + " is missing: build it with mvn -B -q -DskipTests package");
         }
+        ServiceGc gc = ServiceGc.fromEnvironment();
         List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
-                "-Xmx" + spec.heap(), "-XX:+UseSerialGC", "-Xss512k",
+                "-Xmx" + spec.heap(), gc.option(), "-Xss512k",
                 // every collection with its pause, wall-clock stamped, beside the service's log (two 5 MB files)
                 "-Xlog:gc:file=" + gcLog() + ":time,uptime:filecount=2,filesize=5m",
                 // Netty 4.2's adaptive allocator breaks the Cassandra driver under concurrent LWTs; pooled does not.
                 "-Dio.netty.allocator.type=pooled",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
-        command.addAll(AotCache.enabled() ? new AotCache(workspace, spec.name(), jar, jdk).launch()
+        command.addAll(AotCache.enabled() ? new AotCache(workspace, spec.name(), jar, jdk).launch(gc)
                 : List.of("-jar", jar.toString()));
         command.addAll(List.of("--server.address=" + spec.host(), "--server.port=" + spec.httpPort(),
                 "--filament.root=" + workspace.root()));
