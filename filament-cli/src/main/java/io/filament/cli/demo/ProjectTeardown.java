@@ -42,6 +42,13 @@ public final class ProjectTeardown {
                 deleted += deleteIfUnreferenced("virtual-machine", vm.path("uuid").asString());
             }
         }
+        for (JsonNode listed : children("virtual-network", projectUuid)) {
+            // an instance-ip without a VMI (a port create that stopped half-way, say) still holds its network
+            JsonNode network = api.read("virtual-network", listed.path("uuid").asString());
+            for (JsonNode iip : network.path("instance_ip_back_refs")) {
+                deleted += deleteIfUnreferenced("instance-ip", iip.path("uuid").asString());
+            }
+        }
         for (String type : List.of("virtual-network", "network-policy", "security-group")) {
             for (JsonNode object : children(type, projectUuid)) {
                 api.delete(type, object.path("uuid").asString());
