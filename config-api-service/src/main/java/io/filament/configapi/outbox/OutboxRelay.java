@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Two paths lead to Kafka, both on the relay's one thread so that an object's events leave in version order. The
  * fast path takes the events this instance just committed ({@link #committed}) straight from memory: an event whose
  * predecessor is already published is sent at once, without reading the outbox. The scan reads the outbox shards
- * every {@link #SCAN_INTERVAL} and right after a fresh event could not go out (its predecessor not yet published, its
- * shard relayed by another instance, Kafka failing); it publishes whatever a crash, another instance or a failure
- * left behind, reading the events back from the log.
+ * every {@link #SCAN_INTERVAL} (every {@link #QUIET_SCAN_INTERVAL} once scans have found nothing for a minute) and
+ * right after a fresh event could not go out (its predecessor not yet published, its shard relayed by another
+ * instance, Kafka failing); it publishes whatever a crash, another instance or a failure left behind, reading the
+ * events back from the log.
  *
  * <p>Delivery is at least once: if the broker stores a batch but dies before acknowledging it, the relay publishes
  * those events again. Duplicates carry the same {@code ce_id} ({@code <uuid>.<version>}), so consumers drop them by
@@ -50,6 +51,9 @@ public final class OutboxRelay implements Runnable {
     private static final Duration DANGLING_AFTER = Duration.ofSeconds(60);
     private static final Duration LEASE_RENEWAL = Duration.ofSeconds(5);
     private static final Duration SCAN_INTERVAL = Duration.ofMillis(200);
+    /** Between scans once none has found anything to publish for {@link #QUIET_AFTER}. */
+    private static final Duration QUIET_SCAN_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration QUIET_AFTER = Duration.ofSeconds(60);
     private static final int WRITES_IN_FLIGHT = 512;
 
     private final CassandraConfigStore store;
@@ -64,6 +68,7 @@ public final class OutboxRelay implements Runnable {
     private final InFlightWrites bookkeeping = new InFlightWrites(WRITES_IN_FLIGHT);
     private final PublishedVersions publishedVersions = new PublishedVersions(65_536);
     private long nextScanAt;
+    private long lastFoundAt;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     private volatile long caughtUpWith = -1;
     private final BitSet owned = new BitSet();
@@ -131,7 +136,7 @@ public final class OutboxRelay implements Runnable {
                 boolean leftBehind = publishFresh();
                 if (leftBehind || clock.millis() >= nextScanAt) {
                     busy = scan();
-                    nextScanAt = clock.millis() + SCAN_INTERVAL.toMillis();
+                    nextScanAt = nextScan(busy);
                     if (!busy && fresh.isEmpty()) {
                         caughtUpWith = commitsSeen;
                     }
@@ -154,6 +159,20 @@ public final class OutboxRelay implements Runnable {
         }
         bookkeeping.awaitAll();
         log.info("Outbox relay {} stopped", instance);
+    }
+
+    /**
+     * When to scan next: in {@link #SCAN_INTERVAL} while scans found events to publish (another instance's, say)
+     * within the last {@link #QUIET_AFTER}, else in {@link #QUIET_SCAN_INTERVAL}, sparing the store 80 % of the
+     * reads of an idle relay.
+     */
+    private long nextScan(boolean found) {
+        long now = clock.millis();
+        if (found) {
+            lastFoundAt = now;
+        }
+        boolean quiet = now - lastFoundAt > QUIET_AFTER.toMillis();
+        return now + (quiet ? QUIET_SCAN_INTERVAL : SCAN_INTERVAL).toMillis();
     }
 
     /** One pass over this instance's shards (their markers read in parallel); true when it published something. */
