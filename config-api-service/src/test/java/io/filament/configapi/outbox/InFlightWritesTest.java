@@ -35,18 +35,11 @@ class InFlightWritesTest {
     void awaitAllReturnsOnceEveryWriteEndedAndAFailedWriteDoesNotStopIt() {
         InFlightWrites writes = new InFlightWrites(8);
         CompletableFuture<Void> failed = CompletableFuture.failedFuture(new IllegalStateException("write timed out"));
-        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> sleep(50));
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> { },
+                CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
         writes.add(failed);
         writes.add(slow);
         assertThatCode(writes::awaitAll).doesNotThrowAnyException();
         assertThat(slow).isCompleted();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

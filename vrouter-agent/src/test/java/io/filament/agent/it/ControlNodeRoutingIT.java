@@ -178,22 +178,28 @@ class ControlNodeRoutingIT {
         }
     }
 
+    /** Network red with its VMs placed on fresh topics, and a control node for host1 and host2 reading them. */
+    private ControlNodeJar redControlNode(LocalInfrastructure infra, List<RedVm> onHost1, List<RedVm> onHost2)
+            throws Exception {
+        String configTopic = infra.uniqueTopic("filament.config.v1");
+        String desiredTopic = infra.uniqueTopic("filament.desired.v1");
+        publishRed(infra, configTopic, desiredTopic, onHost1, onHost2);
+        return ControlNodeJar.start(dir, "host1:s1\nhost2:s2\n", infra.kafkaBootstrapServers(), configTopic,
+                desiredTopic, infra.uniqueTopic("filament.status.v1"));
+    }
+
     private static Optional<VrfRoute> route(AgentRuntime runtime, String prefix) {
         return runtime.tables().routes().values().stream().filter(r -> r.prefix().toString().equals(prefix)).findFirst();
     }
 
     @Test
     void aPortOnOneHostBecomesARouteOnTheOtherAndStaysWhenTheControlNodeGoes(LocalInfrastructure infra) throws Exception {
-        String configTopic = infra.uniqueTopic("filament.config.v1");
-        String desiredTopic = infra.uniqueTopic("filament.desired.v1");
         RedVm vm1 = RedVm.numbered(3);
         RedVm vm2 = RedVm.numbered(4);
         RedVm vm3 = RedVm.numbered(5);
-        publishRed(infra, configTopic, desiredTopic, List.of(vm1, vm3), List.of(vm2));
         Path state1 = Files.createDirectories(dir.resolve("host1"));
         Path state2 = Files.createDirectories(dir.resolve("host2"));
-        ControlNodeJar node = ControlNodeJar.start(dir, "host1:s1\nhost2:s2\n", infra.kafkaBootstrapServers(),
-                configTopic, desiredTopic, infra.uniqueTopic("filament.status.v1"));
+        ControlNodeJar node = redControlNode(infra, List.of(vm1, vm3), List.of(vm2));
         try (AgentRuntime host1 = agent(properties(state1, "host1", "127.0.0.81", node.xmppPort, "s1"));
              AgentRuntime host2 = agent(properties(state2, "host2", "127.0.0.82", node.xmppPort, "s2"))) {
             host1.start();
@@ -236,14 +242,10 @@ class ControlNodeRoutingIT {
      */
     @Test
     void anAgentRejoiningAnInstanceHasNoRouteWithdrawnWhileItWasAway(LocalInfrastructure infra) throws Exception {
-        String configTopic = infra.uniqueTopic("filament.config.v1");
-        String desiredTopic = infra.uniqueTopic("filament.desired.v1");
         RedVm vm1 = RedVm.numbered(3);
         RedVm vm2 = RedVm.numbered(4);
         RedVm vm3 = RedVm.numbered(5);
-        publishRed(infra, configTopic, desiredTopic, List.of(vm1), List.of(vm2, vm3));
-        ControlNodeJar node = ControlNodeJar.start(dir, "host1:s1\nhost2:s2\n", infra.kafkaBootstrapServers(),
-                configTopic, desiredTopic, infra.uniqueTopic("filament.status.v1"));
+        ControlNodeJar node = redControlNode(infra, List.of(vm1), List.of(vm2, vm3));
         try (AgentRuntime host1 = agent(properties(Files.createDirectories(dir.resolve("host1")), "host1", "127.0.0.81",
                 node.xmppPort, "s1"));
              AgentRuntime host2 = agent(properties(Files.createDirectories(dir.resolve("host2")), "host2", "127.0.0.82",
