@@ -29,6 +29,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class KafkaLatencyBench {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * Property names are not canonicalised: a routing instance's {@code derived_from} is keyed by object uuids, and
+     * with a shared symbol table every parse would copy a table of thousands of uuids.
+     */
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build()).build();
 
     private final String bootstrap;
     private final InetSocketAddress cassandra;
@@ -53,7 +60,14 @@ final class KafkaLatencyBench {
         this.transformerJavaOptions = List.copyOf(transformerJavaOptions);
     }
 
-    void run(BenchConfig config, int networks, int rate, int seconds, int warmupSeconds) throws Exception {
+    /**
+     * The pace of a run: {@code warmupSeconds} of updates at {@code rate} per second, not measured, then
+     * {@code rounds} measured rounds of {@code seconds} each, reported one by one.
+     */
+    record Schedule(int rate, int warmupSeconds, int seconds, int rounds) {
+    }
+
+    void run(BenchConfig config, int networks, Schedule schedule) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String configTopic = "bench-" + run + ".config";
         String desiredTopic = "bench-" + run + ".desired";
@@ -65,7 +79,7 @@ final class KafkaLatencyBench {
                     new NewTopic(configTopic + ".dlq", 1, (short) 1))).all().get();
         }
         Map<String, Long> pending = new ConcurrentHashMap<>();
-        Percentiles latency = new Percentiles();
+        LatencyStages latency = new LatencyStages();
         AtomicInteger instances = new AtomicInteger();
         Process transformer = null;
         try (var producer = producer(); var watcher = new Watcher(desiredTopic, pending, latency, instances)) {
@@ -99,24 +113,30 @@ final class KafkaLatencyBench {
             java.util.Random random = new java.util.Random(2);
             // Warm-up at the same rate, not measured: the follower's path gets compiled, and whatever backlog the
             // start leaves is worked off before the measured updates begin.
-            int warmup = rate * warmupSeconds;
-            paced(config, networks, rate, warmup, versions, random, producer, configTopic, pending);
+            int warmup = schedule.rate() * schedule.warmupSeconds();
+            paced(config, networks, schedule.rate(), warmup, versions, random, producer, configTopic, pending);
             long drainWarmup = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!pending.isEmpty() && System.nanoTime() < drainWarmup) {
                 Thread.sleep(100);
             }
-            System.out.printf("warm-up: %d updates at %d/s, %d not seen within 120 s after the last%n", warmup, rate,
-                    pending.size());
-            pending.clear();
-            latency.clear();
-            int total = rate * seconds;
-            paced(config, networks, rate, total, versions, random, producer, configTopic, pending);
-            long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!pending.isEmpty() && System.nanoTime() < drain) {
-                Thread.sleep(100);
+            System.out.printf("warm-up: %d updates at %d/s, %d not seen within 120 s after the last%n", warmup,
+                    schedule.rate(), pending.size());
+            for (int round = 1; round <= schedule.rounds(); round++) {
+                pending.clear();
+                latency.clear();
+                int total = schedule.rate() * schedule.seconds();
+                paced(config, networks, schedule.rate(), total, versions, random, producer, configTopic, pending);
+                long drain = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!pending.isEmpty() && System.nanoTime() < drain) {
+                    Thread.sleep(100);
+                }
+                System.out.printf("through Kafka, round %d of %d, %d network updates at %d/s: %s; %d never seen%n",
+                        round, schedule.rounds(), total, schedule.rate(), latency.summary(), pending.size());
+                Path samples = Path.of("bench", "schema-transformer", "target",
+                        "kafka-latency-" + run + "-" + round + ".tsv");
+                latency.write(samples);
+                System.out.println("every update's latency: " + samples);
             }
-            System.out.printf("through Kafka, %d network updates at %d/s: %s; %d never seen%n", total, rate,
-                    latency.summary(), pending.size());
         } finally {
             if (transformer != null) {
                 transformer.destroy();
@@ -236,7 +256,7 @@ final class KafkaLatencyBench {
         private final Set<String> seenInstances = ConcurrentHashMap.newKeySet();
         private volatile boolean running = true;
 
-        Watcher(String topic, Map<String, Long> pending, Percentiles latency, AtomicInteger instances) {
+        Watcher(String topic, Map<String, Long> pending, LatencyStages latency, AtomicInteger instances) {
             Properties properties = new Properties();
             properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -260,9 +280,8 @@ final class KafkaLatencyBench {
                         long version = value.path("derived_from").path("virtual-network/" + uuid).longValue();
                         Long sentAt = pending.remove(uuid + ":" + version);
                         if (sentAt != null) {
-                            synchronized (latency) {
-                                latency.add(now - sentAt);
-                            }
+                            // The record's timestamp is the wall-clock millisecond of the transformer's send.
+                            latency.add(sentAt, latency.monotonic(record.timestamp()), now);
                         }
                     }
                 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * Benchmarks of the schema transformer. Modes: {@code full} (full recompute), {@code incremental} (translator
  * latency in process), {@code kafka} (config event to desired record through Kafka, against the packaged jar and
  * the local Kafka and Cassandra), {@code all}. Options: {@code --networks=10000 --policies=1000 --groups=2000
- * --rate=1000 --seconds=30 --warmup=10 --iterations=5 --kafka=127.0.0.1:9092 --cassandra=127.0.0.1:9042
+ * --rate=1000 --seconds=30 --warmup=40 --rounds=1 --iterations=5 --kafka=127.0.0.1:9092 --cassandra=127.0.0.1:9042
  * --jar=schema-transformer/target/schema-transformer.jar --transformer-java-options="-XX:+UseZGC"} (the last:
  * JVM options of the transformer the kafka mode starts, separated by spaces).
  */
@@ -50,7 +50,9 @@ public final class SchemaTransformerBenchmark {
                     Path.of(options.getOrDefault("jar", "schema-transformer/target/schema-transformer.jar")),
                     options.getOrDefault("transformer-java-options", "").isBlank() ? List.of()
                             : List.of(options.get("transformer-java-options").trim().split("\\s+")))
-                    .run(config, networks, rate, seconds, Integer.parseInt(options.getOrDefault("warmup", "10")));
+                    .run(config, networks, new KafkaLatencyBench.Schedule(rate,
+                            Integer.parseInt(options.getOrDefault("warmup", "40")), seconds,
+                            Integer.parseInt(options.getOrDefault("rounds", "1"))));
         }
     }
 }
