@@ -143,6 +143,7 @@ public final class KafkaNode implements InfraNode {
                 share.coordinator.state.topic.min.isr=1
                 group.initial.rebalance.delay.ms=0
                 log.cleaner.backoff.ms=1000
+                log.cleaner.dedupe.buffer.size=33554432
                 """.formatted(HOST, PORT, CONTROLLER_PORT, data);
     }
 
