@@ -4,6 +4,8 @@ import io.filament.control.config.ConfigObject;
 import io.filament.control.config.ConfigRecordException;
 import io.filament.control.rib.RoutingInstanceSpec;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,7 +33,12 @@ import java.util.TreeMap;
  */
 public final class DesiredStateReader {
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    /**
+     * Property names are not canonicalised: every record's {@code derived_from} is keyed by object uuids, so a
+     * shared symbol table would only grow, and each parse that adds to it copies it first.
+     */
+    private final JsonMapper mapper = JsonMapper.builder(JsonFactory.builder()
+            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build()).build();
 
     public DesiredChange read(String key, byte[] value) {
         int slash = key.indexOf('/');
