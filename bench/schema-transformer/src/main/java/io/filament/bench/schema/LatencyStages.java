@@ -18,9 +18,7 @@ final class LatencyStages {
 
     /** Wall clock minus monotonic clock, in nanoseconds. */
     private final long clockOffset = MILLISECONDS.toNanos(System.currentTimeMillis()) - System.nanoTime();
-    private final Percentiles total = new Percentiles();
-    private final Percentiles toTransformerSend = new Percentiles();
-    private final Percentiles fromTransformerSend = new Percentiles();
+    /** Per update: sent, the transformer's send, seen at the watcher. */
     private final List<long[]> samples = new ArrayList<>();
 
     /** A wall-clock time in milliseconds (a Kafka record's timestamp) on the monotonic clock. */
@@ -29,20 +27,22 @@ final class LatencyStages {
     }
 
     synchronized void add(long sentAt, long transformerSentAt, long seenAt) {
-        total.add(seenAt - sentAt);
-        toTransformerSend.add(Math.max(0, transformerSentAt - sentAt));
-        fromTransformerSend.add(Math.max(0, seenAt - transformerSentAt));
         samples.add(new long[] {sentAt, transformerSentAt, seenAt});
     }
 
     synchronized void clear() {
-        total.clear();
-        toTransformerSend.clear();
-        fromTransformerSend.clear();
         samples.clear();
     }
 
     synchronized String summary() {
+        Percentiles total = new Percentiles();
+        Percentiles toTransformerSend = new Percentiles();
+        Percentiles fromTransformerSend = new Percentiles();
+        for (long[] sample : samples) {
+            total.add(sample[2] - sample[0]);
+            toTransformerSend.add(Math.max(0, sample[1] - sample[0]));
+            fromTransformerSend.add(Math.max(0, sample[2] - sample[1]));
+        }
         return total.summary()
                 + "\n  update sent -> transformer's send (broker, fetch, translation): " + toTransformerSend.summary()
                 + "\n  transformer's send -> at the watcher (linger, broker, fetch): " + fromTransformerSend.summary();
