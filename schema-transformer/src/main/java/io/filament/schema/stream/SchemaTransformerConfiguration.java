@@ -63,6 +63,7 @@ class SchemaTransformerConfiguration {
         producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         producer.put(ProducerConfig.LINGER_MS_CONFIG, (int) kafka.producerLinger().toMillis());
         producer.put(ProducerConfig.BATCH_SIZE_CONFIG, kafka.producerBatch());
+        producer.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, kafka.producerCompression());
         producer.put(ProducerConfig.CLIENT_ID_CONFIG, "schema-transformer-" + UUID.randomUUID());
         return new KafkaOutput(() -> new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()));
     }

@@ -2,6 +2,7 @@ package io.filament.schema.stream;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -77,12 +78,21 @@ public record SchemaTransformerProperties(
      * @param pollTimeout    how long a poll waits for records before checking whether to stop
      * @param producerLinger how long the producer waits to fill a batch; the records of one poll are sent together
      * @param producerBatch  the producer's batch size per partition
+     * @param producerCompression how the producer compresses its batches: {@code none}, {@code gzip},
+     *                       {@code snappy}, {@code lz4} or {@code zstd}. Desired records are JSON with much
+     *                       repetition (a network's ACL is several kilobytes): compressed, the desired topic grows
+     *                       about five times slower, so the broker handles fewer bytes and its compaction comes
+     *                       that much less often. Snappy reuses its buffers, where the producer's lz4 stream
+     *                       allocates two 64 KiB arrays per batch
      */
     public record Kafka(
             @DefaultValue("500") int maxPollRecords,
             @DefaultValue("500ms") Duration pollTimeout,
             @DefaultValue("2ms") Duration producerLinger,
-            @DefaultValue("262144") int producerBatch) {
+            @DefaultValue("262144") int producerBatch,
+            @DefaultValue("snappy") String producerCompression) {
+
+        private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
 
         public Kafka {
             if (maxPollRecords < 1) {
@@ -92,6 +102,10 @@ public record SchemaTransformerProperties(
             if (producerBatch < 1024) {
                 throw new IllegalArgumentException("filament.schema.kafka.producer-batch=" + producerBatch
                         + ": expected at least 1024 bytes");
+            }
+            if (!COMPRESSIONS.contains(producerCompression)) {
+                throw new IllegalArgumentException("filament.schema.kafka.producer-compression=" + producerCompression
+                        + ": expected one of none, gzip, snappy, lz4, zstd");
             }
         }
     }
