@@ -2,7 +2,7 @@ package io.filament.schema.stream;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -92,7 +92,7 @@ public record SchemaTransformerProperties(
             @DefaultValue("262144") int producerBatch,
             @DefaultValue("snappy") String producerCompression) {
 
-        private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
+        private static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
 
         public Kafka {
             if (maxPollRecords < 1) {
@@ -105,7 +105,7 @@ public record SchemaTransformerProperties(
             }
             if (!COMPRESSIONS.contains(producerCompression)) {
                 throw new IllegalArgumentException("filament.schema.kafka.producer-compression=" + producerCompression
-                        + ": expected one of none, gzip, snappy, lz4, zstd");
+                        + ": expected one of " + String.join(", ", COMPRESSIONS));
             }
         }
     }
