@@ -2,7 +2,9 @@ package io.filament.schema.stream;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.common.record.CompressionType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -92,7 +94,9 @@ public record SchemaTransformerProperties(
             @DefaultValue("262144") int producerBatch,
             @DefaultValue("snappy") String producerCompression) {
 
-        private static final List<String> COMPRESSIONS = List.of("none", "gzip", "snappy", "lz4", "zstd");
+        /** Kafka's own names of its codecs, in its order: none, gzip, snappy, lz4, zstd. */
+        private static final List<String> COMPRESSIONS = Arrays.stream(CompressionType.values())
+                .map(type -> type.name).toList();
 
         public Kafka {
             if (maxPollRecords < 1) {
