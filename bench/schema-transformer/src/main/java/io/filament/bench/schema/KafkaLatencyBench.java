@@ -13,18 +13,25 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -62,9 +69,11 @@ final class KafkaLatencyBench {
 
     /**
      * The pace of a run: {@code warmupSeconds} of updates at {@code rate} per second, not measured, then
-     * {@code rounds} measured rounds of {@code seconds} each, reported one by one.
+     * {@code rounds} measured rounds of {@code seconds} each, reported one by one. With
+     * {@code rollDesiredAfterSeconds} above zero, the desired topic's segment is rolled that long after the first
+     * measured round began, so that the broker's log cleaner compacts it while the rounds go on.
      */
-    record Schedule(int rate, int warmupSeconds, int seconds, int rounds) {
+    record Schedule(int rate, int warmupSeconds, int seconds, int rounds, int rollDesiredAfterSeconds) {
     }
 
     void run(BenchConfig config, int networks, Schedule schedule) throws Exception {
@@ -121,6 +130,9 @@ final class KafkaLatencyBench {
             }
             System.out.printf("warm-up: %d updates at %d/s, %d not seen within 120 s after the last%n", warmup,
                     schedule.rate(), pending.size());
+            // a daemon, so that a run that fails before the roll still ends
+            int rollAfter = schedule.rollDesiredAfterSeconds();
+            Thread roller = Thread.ofVirtual().start(() -> rollSegment(desiredTopic, rollAfter));
             for (int round = 1; round <= schedule.rounds(); round++) {
                 pending.clear();
                 latency.clear();
@@ -137,6 +149,7 @@ final class KafkaLatencyBench {
                 latency.write(samples);
                 System.out.println("every update's latency: " + samples);
             }
+            roller.interrupt();
         } finally {
             if (transformer != null) {
                 transformer.destroy();
@@ -144,6 +157,42 @@ final class KafkaLatencyBench {
             }
             cleanUp(List.of(configTopic, desiredTopic, configTopic + ".dlq"), keyspace);
         }
+    }
+
+    /**
+     * After {@code afterSeconds} (never for 0), makes the broker roll {@code topic}'s active segment instead of at
+     * its 1 GiB: {@code segment.bytes} is set just above the partition's size until the next append has rolled it,
+     * then removed again. The cleaner then compacts the closed segment, as it does when a long run fills it.
+     */
+    private void rollSegment(String topic, int afterSeconds) {
+        if (afterSeconds <= 0) {
+            return;
+        }
+        var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(afterSeconds));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+                long size = admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
+                        .flatMap(dirs -> dirs.values().stream())
+                        .map(dir -> dir.replicaInfos().get(new TopicPartition(topic, 0)))
+                        .filter(java.util.Objects::nonNull).mapToLong(ReplicaInfo::size).sum();
+                var limit = new ConfigEntry(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(size + 1_000_000));
+                alter(admin, resource, new AlterConfigOp(limit, AlterConfigOp.OpType.SET));
+                System.out.printf("rolling %s's segment at %.1f MB%n", topic, size / 1e6);
+                Thread.sleep(3000);
+                alter(admin, resource, new AlterConfigOp(limit, AlterConfigOp.OpType.DELETE));
+            }
+        } catch (ExecutionException e) {
+            System.out.println("could not roll " + topic + "'s segment: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void alter(Admin admin, ConfigResource resource, AlterConfigOp op)
+            throws ExecutionException, InterruptedException {
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get();
     }
 
     /** Sends {@code count} network updates at {@code rate} per second, noting the send time of each. */

@@ -10,9 +10,11 @@ import java.util.Map;
  * Benchmarks of the schema transformer. Modes: {@code full} (full recompute), {@code incremental} (translator
  * latency in process), {@code kafka} (config event to desired record through Kafka, against the packaged jar and
  * the local Kafka and Cassandra), {@code all}. Options: {@code --networks=10000 --policies=1000 --groups=2000
- * --rate=1000 --seconds=30 --warmup=40 --rounds=1 --iterations=5 --kafka=127.0.0.1:9092 --cassandra=127.0.0.1:9042
- * --jar=schema-transformer/target/schema-transformer.jar --transformer-java-options="-XX:+UseZGC"} (the last:
- * JVM options of the transformer the kafka mode starts, separated by spaces).
+ * --rate=1000 --seconds=30 --warmup=40 --rounds=1 --roll-desired-after=0 --iterations=5 --kafka=127.0.0.1:9092
+ * --cassandra=127.0.0.1:9042 --jar=schema-transformer/target/schema-transformer.jar
+ * --transformer-java-options="-XX:+UseZGC"} ({@code roll-desired-after}: seconds into the measured rounds at which
+ * the desired topic's segment is rolled, so that the broker cleans it, 0 for never; the last: JVM options of the
+ * transformer the kafka mode starts, separated by spaces).
  */
 public final class SchemaTransformerBenchmark {
 
@@ -52,7 +54,8 @@ public final class SchemaTransformerBenchmark {
                             : List.of(options.get("transformer-java-options").trim().split("\\s+")))
                     .run(config, networks, new KafkaLatencyBench.Schedule(rate,
                             Integer.parseInt(options.getOrDefault("warmup", "40")), seconds,
-                            Integer.parseInt(options.getOrDefault("rounds", "1"))));
+                            Integer.parseInt(options.getOrDefault("rounds", "1")),
+                            Integer.parseInt(options.getOrDefault("roll-desired-after", "0"))));
         }
     }
 }
