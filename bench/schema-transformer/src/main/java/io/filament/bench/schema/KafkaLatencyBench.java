@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -161,8 +162,9 @@ final class KafkaLatencyBench {
 
     /**
      * After {@code afterSeconds} (never for 0), makes the broker roll {@code topic}'s active segment instead of at
-     * its 1 GiB: {@code segment.bytes} is set just above the partition's size until the next append has rolled it,
-     * then removed again. The cleaner then compacts the closed segment, as it does when a long run fills it.
+     * its 1 GiB: {@code segment.bytes} is set just above the partition's size, so that the next append rolls the
+     * segment, and removed again once the cleaner has compacted the closed segment (the partition shrank), as it
+     * does when a long run fills it.
      */
     private void rollSegment(String topic, int afterSeconds) {
         if (afterSeconds <= 0) {
@@ -172,22 +174,36 @@ final class KafkaLatencyBench {
         try {
             Thread.sleep(TimeUnit.SECONDS.toMillis(afterSeconds));
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
-                long size = admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
-                        .flatMap(dirs -> dirs.values().stream())
-                        .map(dir -> dir.replicaInfos().get(new TopicPartition(topic, 0)))
-                        .filter(java.util.Objects::nonNull).mapToLong(ReplicaInfo::size).sum();
-                var limit = new ConfigEntry(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(size + 1_000_000));
+                long before = partitionSize(admin, topic);
+                var limit = new ConfigEntry(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(before + 1_000_000));
                 alter(admin, resource, new AlterConfigOp(limit, AlterConfigOp.OpType.SET));
-                System.out.printf("rolling %s's segment at %.1f MB%n", topic, size / 1e6);
-                Thread.sleep(3000);
+                long rolledAt = System.nanoTime();
+                long deadline = rolledAt + TimeUnit.SECONDS.toNanos(120);
+                long after = before;
+                while (after >= before && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    after = partitionSize(admin, topic);
+                }
                 alter(admin, resource, new AlterConfigOp(limit, AlterConfigOp.OpType.DELETE));
+                System.out.printf(after < before
+                                ? "rolled %s's segment at %.1f MB; cleaned to %.1f MB within %.1f s%n"
+                                : "rolled %s's segment at %.1f MB; still %.1f MB after %.1f s, no cleaning seen%n",
+                        topic, before / 1e6, after / 1e6, (System.nanoTime() - rolledAt) / 1e9);
             }
         } catch (ExecutionException e) {
             System.out.println("could not roll " + topic + "'s segment: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The bytes of partition 0 of {@code topic} on every broker's log directories (here: one broker). */
+    private static long partitionSize(Admin admin, String topic) throws ExecutionException, InterruptedException {
+        List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+        return admin.describeLogDirs(brokers).allDescriptions().get().values().stream()
+                .flatMap(dirs -> dirs.values().stream())
+                .map(dir -> dir.replicaInfos().get(new TopicPartition(topic, 0)))
+                .filter(Objects::nonNull).mapToLong(ReplicaInfo::size).sum();
     }
 
     private static void alter(Admin admin, ConfigResource resource, AlterConfigOp op)
