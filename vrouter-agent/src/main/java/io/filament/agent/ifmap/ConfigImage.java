@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The config this agent was sent, as TF's agent holds it: nodes with their properties and undirected links,
@@ -22,13 +23,28 @@ import java.util.UUID;
  *
  * <p>Stale handling as TF's {@code config_cleanup_timer}: {@link #beginResync()} opens a new generation when
  * a (new) config peer starts sending; everything it re-sends is refreshed, and {@link #sweepStale()} removes
- * what was not. Until the sweep, the agent keeps running on the old config (headless operation). Not
- * thread-safe: owned by the agent's controller thread.
+ * what was not. Until the sweep, the agent keeps running on the old config (headless operation).
+ *
+ * <p>What a reader derives from the image can be kept across changes that do not concern it: {@link #record}
+ * notes which nodes (with their links), which types and which identities a read looked at, and
+ * {@link #unchangedSince} tells whether any of them changed since. Not thread-safe: owned by the agent's controller
+ * thread.
  */
 public final class ConfigImage {
 
     private record Versioned<T>(T value, long generation) {
     }
+
+    /** What a read of {@link #nodesOfType} depends on: every node of the type, with its properties. */
+    private record OfType(String type) {
+    }
+
+    /** What a read of {@link #nodesIdentifiedBy} depends on: which nodes carry the identity. */
+    private record Identity(String id) {
+    }
+
+    /** How many entries {@link #touchedAt} may hold beyond twice the image's nodes and identities. */
+    private static final int FORGET_ABOVE = 4096;
 
     private final Map<ConfigNodeKey, Versioned<XmlNode>> nodes = new HashMap<>();
     private final Map<ConfigItem.Link, Long> links = new HashMap<>();
@@ -43,6 +59,15 @@ public final class ConfigImage {
     private final Map<String, NavigableSet<ConfigNodeKey>> byIdentity = new HashMap<>();
     /** The id-perms uuid each node was indexed under, to unindex it when it changes or goes. */
     private final Map<ConfigNodeKey, String> uuidOf = new HashMap<>();
+    /**
+     * For each node ({@link ConfigNodeKey}: properties and links), {@link OfType} and {@link Identity}: the number
+     * of the change that last touched it (see {@link #changeCount()}).
+     */
+    private final Map<Object, Long> touchedAt = new HashMap<>();
+    /** {@link #touchedAt} was emptied at this change: reads recorded before it count as changed. */
+    private long forgottenAt;
+    /** What the running {@link #record} has read; null when none runs. */
+    private Set<Object> reads;
     private long generation;
     private long changes;
 
@@ -55,6 +80,7 @@ public final class ConfigImage {
                 if (differs) {
                     unindexNode(u.key());
                     indexNode(u.key(), u.properties());
+                    touchNode(u.key());
                 }
                 yield differs;
             }
@@ -62,12 +88,17 @@ public final class ConfigImage {
             case ConfigItem.LinkUpdate u -> {
                 Long old = links.put(u.link(), generation);
                 index(u.link());
+                if (old == null) {
+                    touch(u.link().left());
+                    touch(u.link().right());
+                }
                 yield old == null;
             }
             case ConfigItem.LinkDelete d -> unlink(d.link());
         };
         if (changed) {
             changes++;
+            forgetWhenLarge();
         }
         return changed;
     }
@@ -87,6 +118,7 @@ public final class ConfigImage {
         int removed = staleNodes.size() + staleLinks.size();
         if (removed > 0) {
             changes++;
+            forgetWhenLarge();
         }
         return removed;
     }
@@ -96,12 +128,44 @@ public final class ConfigImage {
         return changes;
     }
 
+    /**
+     * Runs {@code read} against this image and notes what it looked at: its value stays what {@code read} would
+     * return as long as {@link #unchangedSince} says so. Recordings do not nest.
+     */
+    public <T> Recorded<T> record(Supplier<T> read) {
+        if (reads != null) {
+            throw new IllegalStateException("a recording of reads is already running");
+        }
+        reads = new HashSet<>();
+        try {
+            T value = read.get();
+            return new Recorded<>(value, Set.copyOf(reads), changes);
+        } finally {
+            reads = null;
+        }
+    }
+
+    /** Whether nothing that {@code recorded}'s read looked at has changed since it ran. */
+    public boolean unchangedSince(Recorded<?> recorded) {
+        if (recorded.at() < forgottenAt) {
+            return false;
+        }
+        for (Object read : recorded.reads()) {
+            if (touchedAt.getOrDefault(read, 0L) > recorded.at()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Optional<XmlNode> node(ConfigNodeKey key) {
+        noteRead(key);
         return Optional.ofNullable(nodes.get(key)).map(Versioned::value);
     }
 
     /** The nodes of {@code type}, in key order. */
     public List<ConfigNodeKey> nodesOfType(String type) {
+        noteRead(new OfType(type));
         return List.copyOf(byType.getOrDefault(type, Collections.emptyNavigableSet()));
     }
 
@@ -111,6 +175,7 @@ public final class ConfigImage {
      * the orchestrator gives no other name). A read of one index entry, however large the image.
      */
     public NavigableSet<ConfigNodeKey> nodesIdentifiedBy(String type, String id) {
+        noteRead(new Identity(id));
         NavigableSet<ConfigNodeKey> out = new TreeSet<>();
         for (ConfigNodeKey k : byIdentity.getOrDefault(id, Collections.emptyNavigableSet())) {
             if (k.type().equals(type)) {
@@ -126,11 +191,13 @@ public final class ConfigImage {
      */
     public List<Linked> neighbours(ConfigNodeKey from, String metadata, String targetType) {
         List<Linked> out = new ArrayList<>();
+        noteRead(from);
         for (ConfigItem.Link link : linksOf(from, metadata)) {
             ConfigNodeKey next = link.other(from);
             if (next.type().equals(targetType)) {
                 out.add(new Linked(next, Optional.empty()));
             } else if (next.type().equals(metadata)) {
+                noteRead(next);
                 Optional<XmlNode> attribute = node(next).flatMap(n -> n.child("value"));
                 for (ConfigItem.Link second : linksOf(next, metadata)) {
                     ConfigNodeKey target = second.other(next);
@@ -157,24 +224,57 @@ public final class ConfigImage {
             return false;
         }
         unindexNode(key);
+        touchNode(key);
         return true;
     }
 
     private void indexNode(ConfigNodeKey key, XmlNode properties) {
         byType.computeIfAbsent(key.type(), t -> new TreeSet<>()).add(key);
         byIdentity.computeIfAbsent(lastSegment(key.name()), n -> new TreeSet<>()).add(key);
+        touch(new Identity(lastSegment(key.name())));
         PortConfigResolver.uuid(properties).map(UUID::toString).ifPresent(u -> {
             uuidOf.put(key, u);
             byIdentity.computeIfAbsent(u, n -> new TreeSet<>()).add(key);
+            touch(new Identity(u));
         });
     }
 
     private void unindexNode(ConfigNodeKey key) {
         removeFrom(byType, key.type(), key);
         removeFrom(byIdentity, lastSegment(key.name()), key);
+        touch(new Identity(lastSegment(key.name())));
         String u = uuidOf.remove(key);
         if (u != null) {
             removeFrom(byIdentity, u, key);
+            touch(new Identity(u));
+        }
+    }
+
+    /** A node's properties changed, or it came or went: readers of it and of its type are affected. */
+    private void touchNode(ConfigNodeKey key) {
+        touch(key);
+        touch(new OfType(key.type()));
+    }
+
+    /** Marks {@code what} as changed by the change being made (the next {@link #changeCount()}). */
+    private void touch(Object what) {
+        touchedAt.put(what, changes + 1);
+    }
+
+    private void noteRead(Object what) {
+        if (reads != null) {
+            reads.add(what);
+        }
+    }
+
+    /**
+     * Entries of removed nodes stay in {@link #touchedAt}; once it holds many more than the image, it is emptied
+     * and every earlier recording counts as changed.
+     */
+    private void forgetWhenLarge() {
+        if (touchedAt.size() > FORGET_ABOVE + 2 * (nodes.size() + byIdentity.size())) {
+            touchedAt.clear();
+            forgottenAt = changes;
         }
     }
 
@@ -202,6 +302,10 @@ public final class ConfigImage {
 
     private boolean unlink(ConfigItem.Link link) {
         boolean had = links.remove(link) != null;
+        if (had) {
+            touch(link.left());
+            touch(link.right());
+        }
         for (ConfigNodeKey end : List.of(link.left(), link.right())) {
             Map<String, Set<ConfigItem.Link>> byMetadata = adjacency.get(end);
             if (byMetadata == null) {
@@ -220,5 +324,15 @@ public final class ConfigImage {
 
     /** A neighbour and, when the link went through a midnode, the link's attribute ({@code <value>}). */
     public record Linked(ConfigNodeKey key, Optional<XmlNode> attribute) {
+    }
+
+    /**
+     * A value read from the image, with what the read looked at and the change count it saw.
+     *
+     * @param value the value
+     * @param reads the nodes, types and identities the read looked at
+     * @param at    {@link #changeCount()} when it ran
+     */
+    public record Recorded<T>(T value, Set<Object> reads, long at) {
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.ToLongFunction;
 /**
  * {@code filament_vrouter_*} metrics: packets and bytes (dataplane counters, all VM interfaces and the fabric),
  * drops by reason, flows seen, interfaces, VRFs, routes, XMPP peers by state, the duration of each recompute (a
- * histogram), DHCP replies and dataplane requests. Low-cardinality labels only.
+ * histogram), port configs resolved and reused, DHCP replies and dataplane requests. Low-cardinality labels only.
  */
 @Component
 class AgentMetrics implements MeterBinder {
@@ -69,6 +69,12 @@ class AgentMetrics implements MeterBinder {
                 .description("time of one recompute: oper tables built, listeners told, control nodes sent their part")
                 .serviceLevelObjectives(RECOMPUTE_BUCKETS).register(registry);
         runtime.addRecomputeObserver(nanos -> recompute.record(nanos, TimeUnit.NANOSECONDS));
+        FunctionCounter.builder("filament.vrouter.port.configs", runtime, r -> r.portConfigCounts().resolved())
+                .tag("outcome", "resolved").description("port configs a recompute resolved from the config image")
+                .register(registry);
+        FunctionCounter.builder("filament.vrouter.port.configs", runtime, r -> r.portConfigCounts().reused())
+                .tag("outcome", "reused").description("port configs reused: nothing they were read from changed")
+                .register(registry);
         FunctionCounter.builder("filament.vrouter.dhcp.replies", dhcp, DhcpResponder::replies).register(registry);
         FunctionCounter.builder("filament.vrouter.dhcp.replies.after.hold", dhcp, DhcpResponder::answeredAfterHold)
                 .description("DHCP replies to requests held until the port's config arrived").register(registry);

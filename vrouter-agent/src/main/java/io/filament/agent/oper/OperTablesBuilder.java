@@ -3,7 +3,7 @@ package io.filament.agent.oper;
 import io.filament.agent.dhcp.server.DhcpBinding;
 import io.filament.agent.ifmap.ConfigImage;
 import io.filament.agent.ifmap.PortConfig;
-import io.filament.agent.ifmap.PortConfigResolver;
+import io.filament.agent.ifmap.PortConfigCache;
 import io.filament.agent.port.Port;
 import io.filament.agent.xmpp.wire.ConfigNodeKey;
 import io.filament.contracts.net.IpPrefix;
@@ -23,10 +23,11 @@ import java.util.UUID;
 
 /**
  * Derives {@link OperTables} from config, ports (in the order they were plugged) and learned routes: a full
- * recompute, so the result depends only on its inputs and the (persisted) numbering. Numbers of things that
- * disappeared are released, unless the caller asks to keep them: right after a start, before config and routes
- * have been re-learned, a port without config yet must not lose the VRF index, label and next hops the dataplane
- * still has for it.
+ * recompute, so the result depends only on its inputs and the (persisted) numbering. Only the ports' configs are
+ * carried over from build to build ({@link PortConfigCache}), each as long as nothing it was resolved from changed.
+ * Numbers of things that disappeared are released, unless the caller asks to keep them: right after a start, before
+ * config and routes have been re-learned, a port without config yet must not lose the VRF index, label and next
+ * hops the dataplane still has for it.
  *
  * <ul>
  *   <li>one VRF per routing instance of a port with config, index from {@link Allocations#vrfs()};</li>
@@ -40,6 +41,7 @@ public final class OperTablesBuilder {
 
     private final Allocations allocations;
     private final String fabricAddress;
+    private final PortConfigCache portConfigs = new PortConfigCache();
 
     public OperTablesBuilder(Allocations allocations, String fabricAddress) {
         this.allocations = allocations;
@@ -77,7 +79,8 @@ public final class OperTablesBuilder {
         Set<String> heldInterfaces = new HashSet<>();
 
         Map<UUID, Optional<PortConfig>> configs = new HashMap<>();
-        ports.forEach(port -> configs.put(port.id(), PortConfigResolver.resolve(image, port)));
+        ports.forEach(port -> configs.put(port.id(), portConfigs.resolve(image, port)));
+        portConfigs.retain(configs.keySet());
         Set<UUID> placed = placedPorts(ports, configs);
         for (Port port : ports) {
             if (!placed.contains(port.id())) {
@@ -154,6 +157,14 @@ public final class OperTablesBuilder {
             allocations.save();
         }
         return new OperTables(vrfs, interfaces, nextHops, routes, labels, acls);
+    }
+
+    /** The port configs resolved afresh and those reused, since this builder was made. */
+    public PortConfigCounts portConfigCounts() {
+        return new PortConfigCounts(portConfigs.resolved(), portConfigs.reused());
+    }
+
+    public record PortConfigCounts(long resolved, long reused) {
     }
 
     /**

@@ -145,6 +145,11 @@ public final class AgentRuntime implements SessionListener, PortListener, AutoCl
         return recomputes;
     }
 
+    /** How many port configs the recomputes resolved afresh and how many they reused. */
+    public OperTablesBuilder.PortConfigCounts portConfigCounts() {
+        return builder.portConfigCounts();
+    }
+
     /**
      * Whether the config image holds everything {@code port} needs to come up (its VMI with network, address and
      * subnet), as the controller thread sees it now: a port plugged after this is true needs no more config.

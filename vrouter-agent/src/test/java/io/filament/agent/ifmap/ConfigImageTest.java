@@ -44,6 +44,41 @@ class ConfigImageTest {
     }
 
     @Test
+    void aRecordedReadStaysValidUntilWhatItReadChanges() {
+        ConfigImage image = new ConfigImage();
+        List.of(node(VMI, "v"), node(VN, "red"), link("virtual-machine-interface-virtual-network", VMI, VN))
+                .forEach(image::apply);
+        ConfigImage.Recorded<Integer> networks = image.record(() ->
+                image.neighbours(VMI, "virtual-machine-interface-virtual-network", "virtual-network").size());
+
+        image.apply(node(IPAM, "ipam"));
+        image.apply(node(VN, "renamed"));
+        assertThat(image.unchangedSince(networks)).as("neither the VMI nor its links changed").isTrue();
+
+        image.apply(link("virtual-machine-interface-virtual-network", VMI, IPAM));
+        assertThat(image.unchangedSince(networks)).as("a link of the VMI came").isFalse();
+    }
+
+    @Test
+    void recordingsFromBeforeTheChangeLogWasEmptiedCountAsChanged() {
+        ConfigImage image = new ConfigImage();
+        image.apply(node(VN, "red"));
+        ConfigImage.Recorded<Boolean> red = image.record(() -> image.node(VN).isPresent());
+        for (int i = 0; i < 3_000; i++) {
+            image.apply(node(new ConfigNodeKey("virtual-machine", "d:p:vm" + i), "vm"));
+        }
+        assertThat(image.unchangedSince(red)).as("only other nodes came").isTrue();
+
+        for (int i = 0; i < 3_000; i++) {
+            image.apply(new ConfigItem.NodeDelete(new ConfigNodeKey("virtual-machine", "d:p:vm" + i)));
+        }
+        assertThat(image.unchangedSince(red)).as("what the removed nodes left behind was forgotten").isFalse();
+        ConfigImage.Recorded<Boolean> again = image.record(() -> image.node(VN).isPresent());
+        image.apply(node(IPAM, "ipam"));
+        assertThat(image.unchangedSince(again)).isTrue();
+    }
+
+    @Test
     void aRefreshWithEqualContentIsNoChange() {
         ConfigImage image = new ConfigImage();
         image.apply(node(VN, "red"));
