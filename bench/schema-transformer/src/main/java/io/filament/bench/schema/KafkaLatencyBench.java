@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,9 +73,11 @@ final class KafkaLatencyBench {
      * The pace of a run: {@code warmupSeconds} of updates at {@code rate} per second, not measured, then
      * {@code rounds} measured rounds of {@code seconds} each, reported one by one. With
      * {@code rollDesiredAfterSeconds} above zero, the desired topic's segment is rolled that long after the first
-     * measured round began, so that the broker's log cleaner compacts it while the rounds go on.
+     * measured round began, so that the broker's log cleaner compacts it while the rounds go on. The desired topic
+     * is created compacted, with {@code desiredTopicConfigs} besides.
      */
-    record Schedule(int rate, int warmupSeconds, int seconds, int rounds, int rollDesiredAfterSeconds) {
+    record Schedule(int rate, int warmupSeconds, int seconds, int rounds, int rollDesiredAfterSeconds,
+                    Map<String, String> desiredTopicConfigs) {
     }
 
     void run(BenchConfig config, int networks, Schedule schedule) throws Exception {
@@ -82,10 +85,12 @@ final class KafkaLatencyBench {
         String configTopic = "bench-" + run + ".config";
         String desiredTopic = "bench-" + run + ".desired";
         String keyspace = "bench_" + run;
+        Map<String, String> desiredConfigs = new HashMap<>(schedule.desiredTopicConfigs());
+        desiredConfigs.put("cleanup.policy", "compact");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(
                     new NewTopic(configTopic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
-                    new NewTopic(desiredTopic, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(desiredTopic, 1, (short) 1).configs(desiredConfigs),
                     new NewTopic(configTopic + ".dlq", 1, (short) 1))).all().get();
         }
         Map<String, Long> pending = new ConcurrentHashMap<>();

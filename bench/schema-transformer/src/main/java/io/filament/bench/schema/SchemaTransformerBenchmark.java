@@ -12,9 +12,11 @@ import java.util.Map;
  * the local Kafka and Cassandra), {@code all}. Options: {@code --networks=10000 --policies=1000 --groups=2000
  * --rate=1000 --seconds=30 --warmup=40 --rounds=1 --roll-desired-after=0 --iterations=5 --kafka=127.0.0.1:9092
  * --cassandra=127.0.0.1:9042 --jar=schema-transformer/target/schema-transformer.jar
- * --transformer-java-options="-XX:+UseZGC"} ({@code roll-desired-after}: seconds into the measured rounds at which
- * the desired topic's segment is rolled, so that the broker cleans it, 0 for never; the last: JVM options of the
- * transformer the kafka mode starts, separated by spaces).
+ * --desired-topic-configs=segment.bytes=16777216 --transformer-java-options="-XX:+UseZGC"}
+ * ({@code roll-desired-after}: seconds into the measured rounds at which the desired topic's segment is rolled, so
+ * that the broker cleans it, 0 for never; {@code desired-topic-configs}: topic configs the desired topic is created
+ * with besides compaction, separated by commas; the last: JVM options of the transformer the kafka mode starts,
+ * separated by spaces).
  */
 public final class SchemaTransformerBenchmark {
 
@@ -55,7 +57,24 @@ public final class SchemaTransformerBenchmark {
                     .run(config, networks, new KafkaLatencyBench.Schedule(rate,
                             Integer.parseInt(options.getOrDefault("warmup", "40")), seconds,
                             Integer.parseInt(options.getOrDefault("rounds", "1")),
-                            Integer.parseInt(options.getOrDefault("roll-desired-after", "0"))));
+                            Integer.parseInt(options.getOrDefault("roll-desired-after", "0")),
+                            topicConfigs(options.getOrDefault("desired-topic-configs", ""))));
         }
+    }
+
+    /** {@code key=value,key=value} as a map; blank for none. */
+    private static Map<String, String> topicConfigs(String text) {
+        Map<String, String> configs = new HashMap<>();
+        for (String pair : text.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--desired-topic-configs: '" + pair + "' is not key=value");
+            }
+            configs.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return configs;
     }
 }
