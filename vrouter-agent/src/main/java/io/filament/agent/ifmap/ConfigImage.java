@@ -26,13 +26,18 @@ import java.util.function.Supplier;
  * what was not. Until the sweep, the agent keeps running on the old config (headless operation).
  *
  * <p>What a reader derives from the image can be kept across changes that do not concern it: {@link #record}
- * notes which nodes (with their links), which types and which identities a read looked at, and
+ * notes which nodes' properties, which nodes' links of which kind, which types and which identities a read looked
+ * at, and
  * {@link #unchangedSince} tells whether any of them changed since. Not thread-safe: owned by the agent's controller
  * thread.
  */
 public final class ConfigImage {
 
     private record Versioned<T>(T value, long generation) {
+    }
+
+    /** What a read of {@link #neighbours} depends on: the node's links of one kind. */
+    private record LinksOf(ConfigNodeKey node, String metadata) {
     }
 
     /** What a read of {@link #nodesOfType} depends on: every node of the type, with its properties. */
@@ -43,7 +48,7 @@ public final class ConfigImage {
     private record Identity(String id) {
     }
 
-    /** How many entries {@link #touchedAt} may hold beyond twice the image's nodes and identities. */
+    /** How many entries {@link #touchedAt} may hold beyond twice the image's nodes, identities and links. */
     private static final int FORGET_ABOVE = 4096;
 
     private final Map<ConfigNodeKey, Versioned<XmlNode>> nodes = new HashMap<>();
@@ -60,8 +65,8 @@ public final class ConfigImage {
     /** The id-perms uuid each node was indexed under, to unindex it when it changes or goes. */
     private final Map<ConfigNodeKey, String> uuidOf = new HashMap<>();
     /**
-     * For each node ({@link ConfigNodeKey}: properties and links), {@link OfType} and {@link Identity}: the number
-     * of the change that last touched it (see {@link #changeCount()}).
+     * For each node's properties ({@link ConfigNodeKey}), {@link LinksOf}, {@link OfType} and {@link Identity}: the
+     * number of the change that last touched it (see {@link #changeCount()}).
      */
     private final Map<Object, Long> touchedAt = new HashMap<>();
     /** {@link #touchedAt} was emptied at this change: reads recorded before it count as changed. */
@@ -89,8 +94,7 @@ public final class ConfigImage {
                 Long old = links.put(u.link(), generation);
                 index(u.link());
                 if (old == null) {
-                    touch(u.link().left());
-                    touch(u.link().right());
+                    touchLinks(u.link());
                 }
                 yield old == null;
             }
@@ -191,13 +195,13 @@ public final class ConfigImage {
      */
     public List<Linked> neighbours(ConfigNodeKey from, String metadata, String targetType) {
         List<Linked> out = new ArrayList<>();
-        noteRead(from);
+        noteRead(new LinksOf(from, metadata));
         for (ConfigItem.Link link : linksOf(from, metadata)) {
             ConfigNodeKey next = link.other(from);
             if (next.type().equals(targetType)) {
                 out.add(new Linked(next, Optional.empty()));
             } else if (next.type().equals(metadata)) {
-                noteRead(next);
+                noteRead(new LinksOf(next, metadata));
                 Optional<XmlNode> attribute = node(next).flatMap(n -> n.child("value"));
                 for (ConfigItem.Link second : linksOf(next, metadata)) {
                     ConfigNodeKey target = second.other(next);
@@ -256,6 +260,11 @@ public final class ConfigImage {
         touch(new OfType(key.type()));
     }
 
+    private void touchLinks(ConfigItem.Link link) {
+        touch(new LinksOf(link.left(), link.metadata()));
+        touch(new LinksOf(link.right(), link.metadata()));
+    }
+
     /** Marks {@code what} as changed by the change being made (the next {@link #changeCount()}). */
     private void touch(Object what) {
         touchedAt.put(what, changes + 1);
@@ -268,11 +277,11 @@ public final class ConfigImage {
     }
 
     /**
-     * Entries of removed nodes stay in {@link #touchedAt}; once it holds many more than the image, it is emptied
-     * and every earlier recording counts as changed.
+     * Entries of removed nodes and links stay in {@link #touchedAt}; once it holds many more than the image, it is
+     * emptied and every earlier recording counts as changed.
      */
     private void forgetWhenLarge() {
-        if (touchedAt.size() > FORGET_ABOVE + 2 * (nodes.size() + byIdentity.size())) {
+        if (touchedAt.size() > FORGET_ABOVE + 2 * (nodes.size() + byIdentity.size() + links.size())) {
             touchedAt.clear();
             forgottenAt = changes;
         }
@@ -303,8 +312,7 @@ public final class ConfigImage {
     private boolean unlink(ConfigItem.Link link) {
         boolean had = links.remove(link) != null;
         if (had) {
-            touch(link.left());
-            touch(link.right());
+            touchLinks(link);
         }
         for (ConfigNodeKey end : List.of(link.left(), link.right())) {
             Map<String, Set<ConfigItem.Link>> byMetadata = adjacency.get(end);

@@ -112,6 +112,11 @@ class PortConfigCacheTest {
         cache.resolve(image, second);
         assertThat(cache.resolved()).isEqualTo(3);
         assertThat(cache.reused()).isEqualTo(3);
+
+        // another VMI leaves the first port's network: the network's other links are not what the first port read
+        image.apply(new ConfigItem.LinkDelete(LINKS.get(1)));
+        cache.resolve(image, first);
+        assertThat(cache.reused()).isEqualTo(4);
     }
 
     @Test
