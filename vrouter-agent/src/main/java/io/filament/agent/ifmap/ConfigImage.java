@@ -151,6 +151,9 @@ public final class ConfigImage {
 
     /** Whether nothing that {@code recorded}'s read looked at has changed since it ran. */
     public boolean unchangedSince(Recorded<?> recorded) {
+        if (recorded.at() == changes) {
+            return true;
+        }
         if (recorded.at() < forgottenAt) {
             return false;
         }

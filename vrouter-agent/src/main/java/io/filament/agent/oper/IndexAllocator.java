@@ -1,8 +1,10 @@
 package io.filament.agent.oper;
 
+import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -18,6 +20,7 @@ public final class IndexAllocator {
     private final int last;
     private final Map<String, Integer> held = new TreeMap<>();
     private final NavigableSet<Integer> used = new TreeSet<>();
+    private long changes;
 
     public IndexAllocator(String what, int first, int last) {
         this.what = what;
@@ -42,6 +45,7 @@ public final class IndexAllocator {
         }
         held.put(key, candidate);
         used.add(candidate);
+        changes++;
         return candidate;
     }
 
@@ -53,6 +57,20 @@ public final class IndexAllocator {
         Integer v = held.remove(key);
         if (v != null) {
             used.remove(v);
+            changes++;
+        }
+    }
+
+    /** Releases every key but those in {@code keep}. */
+    public void releaseAllExcept(Set<String> keep) {
+        Iterator<Map.Entry<String, Integer>> entries = held.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<String, Integer> e = entries.next();
+            if (!keep.contains(e.getKey())) {
+                used.remove(e.getValue());
+                entries.remove();
+                changes++;
+            }
         }
     }
 
@@ -64,9 +82,15 @@ public final class IndexAllocator {
         }
         held.put(key, value);
         used.add(value);
+        changes++;
     }
 
     public Map<String, Integer> held() {
         return Map.copyOf(held);
+    }
+
+    /** Grows by one whenever a number is handed out, released or restored: tells a caller whether to persist. */
+    public long changeCount() {
+        return changes;
     }
 }

@@ -63,7 +63,7 @@ public final class OperTablesBuilder {
 
     public OperTables build(ConfigImage image, Collection<Port> ports, Collection<RemotePath> learned,
                             List<TunnelEncapsulation> encapsulations, Unused unused) {
-        Map<String, Integer> before = snapshot();
+        long before = allocationChanges();
         TreeMap<String, Vrf> vrfs = new TreeMap<>();
         TreeMap<UUID, VmInterface> interfaces = new TreeMap<>();
         TreeMap<Integer, NextHopEntry> nextHops = new TreeMap<>();
@@ -147,13 +147,13 @@ public final class OperTablesBuilder {
                     path.securityGroupIds(), VrfRoute.Origin.REMOTE));
         }
         if (unused == Unused.RELEASE) {
-            releaseUnused(allocations.vrfs(), vrfs.keySet());
-            releaseUnused(allocations.labels(), heldLabels);
-            releaseUnused(allocations.nextHops(), heldNextHops);
-            releaseUnused(allocations.interfaces(), heldInterfaces);
-            releaseUnused(allocations.acls(), heldAcls);
+            allocations.vrfs().releaseAllExcept(vrfs.keySet());
+            allocations.labels().releaseAllExcept(heldLabels);
+            allocations.nextHops().releaseAllExcept(heldNextHops);
+            allocations.interfaces().releaseAllExcept(heldInterfaces);
+            allocations.acls().releaseAllExcept(heldAcls);
         }
-        if (!before.equals(snapshot())) {
+        if (allocationChanges() != before) {
             allocations.save();
         }
         return new OperTables(vrfs, interfaces, nextHops, routes, labels, acls);
@@ -203,19 +203,10 @@ public final class OperTablesBuilder {
         return new RoutePrefix(p.network().toBytes(), p.length());
     }
 
-    private static void releaseUnused(IndexAllocator allocator, Set<String> keep) {
-        List<String> unused = new ArrayList<>(allocator.held().keySet());
-        unused.removeAll(keep);
-        unused.forEach(allocator::release);
-    }
-
-    private Map<String, Integer> snapshot() {
-        Map<String, Integer> all = new TreeMap<>();
-        allocations.vrfs().held().forEach((k, v) -> all.put("vrf/" + k, v));
-        allocations.labels().held().forEach((k, v) -> all.put("label/" + k, v));
-        allocations.nextHops().held().forEach((k, v) -> all.put("nh/" + k, v));
-        allocations.interfaces().held().forEach((k, v) -> all.put("if/" + k, v));
-        allocations.acls().held().forEach((k, v) -> all.put("acl/" + k, v));
-        return all;
+    /** Grows whenever any of the numbers changes: a build saves only when it does. */
+    private long allocationChanges() {
+        return allocations.vrfs().changeCount() + allocations.labels().changeCount()
+                + allocations.nextHops().changeCount() + allocations.interfaces().changeCount()
+                + allocations.acls().changeCount();
     }
 }

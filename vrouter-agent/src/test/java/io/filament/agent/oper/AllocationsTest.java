@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +23,23 @@ class AllocationsTest {
 
     private long journalLines() throws Exception {
         return Files.exists(journal()) ? Files.readAllLines(journal()).size() : 0;
+    }
+
+    @Test
+    void releasingAllButSomeKeysFreesTheirNumbersAndCountsEveryChange() {
+        IndexAllocator labels = new IndexAllocator("label", 16, 20);
+        labels.allocate("a");
+        labels.allocate("b");
+        labels.allocate("c");
+        labels.allocate("b");
+        assertThat(labels.changeCount()).as("b's second allocation changes nothing").isEqualTo(3);
+
+        labels.releaseAllExcept(Set.of("b"));
+        assertThat(labels.held()).containsExactly(Map.entry("b", 17));
+        assertThat(labels.changeCount()).isEqualTo(5);
+        assertThat(labels.allocate("d")).as("the lowest free number again").isEqualTo(16);
+        labels.releaseAllExcept(Set.of("b", "d"));
+        assertThat(labels.changeCount()).isEqualTo(6);
     }
 
     @Test
@@ -70,7 +89,7 @@ class AllocationsTest {
 
         Allocations restarted = new Allocations(state);
 
-        assertThat(restarted.labels().held()).containsExactly(java.util.Map.entry("port-a", 16));
+        assertThat(restarted.labels().held()).containsExactly(Map.entry("port-a", 16));
         assertThat(journal()).doesNotExist();
         restarted.labels().allocate("port-b");
         restarted.save();
