@@ -27,9 +27,8 @@ import java.util.function.Supplier;
  *
  * <p>What a reader derives from the image can be kept across changes that do not concern it: {@link #record}
  * notes which nodes' properties, which nodes' links of which kind, which types and which identities a read looked
- * at, and
- * {@link #unchangedSince} tells whether any of them changed since. Not thread-safe: owned by the agent's controller
- * thread.
+ * at, and {@link #unchangedSince} tells whether any of them changed since. Not thread-safe: owned by the agent's
+ * controller thread.
  */
 public final class ConfigImage {
 
@@ -341,7 +340,7 @@ public final class ConfigImage {
      * A value read from the image, with what the read looked at and the change count it saw.
      *
      * @param value the value
-     * @param reads the nodes, types and identities the read looked at
+     * @param reads the nodes' properties, nodes' links by kind, types and identities the read looked at
      * @param at    {@link #changeCount()} when it ran
      */
     public record Recorded<T>(T value, Set<Object> reads, long at) {
