@@ -105,6 +105,11 @@ public final class Allocations {
         return acls;
     }
 
+    /** Grows whenever any table's numbers change: a caller saves only when it did. */
+    public long changeCount() {
+        return byTable().values().stream().mapToLong(IndexAllocator::changeCount).sum();
+    }
+
     private Map<String, IndexAllocator> byTable() {
         Map<String, IndexAllocator> m = new LinkedHashMap<>();
         m.put("vrfs", vrfs);

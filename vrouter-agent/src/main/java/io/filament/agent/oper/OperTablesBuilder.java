@@ -63,7 +63,7 @@ public final class OperTablesBuilder {
 
     public OperTables build(ConfigImage image, Collection<Port> ports, Collection<RemotePath> learned,
                             List<TunnelEncapsulation> encapsulations, Unused unused) {
-        long before = allocationChanges();
+        long before = allocations.changeCount();
         TreeMap<String, Vrf> vrfs = new TreeMap<>();
         TreeMap<UUID, VmInterface> interfaces = new TreeMap<>();
         TreeMap<Integer, NextHopEntry> nextHops = new TreeMap<>();
@@ -153,7 +153,7 @@ public final class OperTablesBuilder {
             allocations.interfaces().releaseAllExcept(heldInterfaces);
             allocations.acls().releaseAllExcept(heldAcls);
         }
-        if (allocationChanges() != before) {
+        if (allocations.changeCount() != before) {
             allocations.save();
         }
         return new OperTables(vrfs, interfaces, nextHops, routes, labels, acls);
@@ -201,12 +201,5 @@ public final class OperTablesBuilder {
     private static RoutePrefix host(io.filament.contracts.net.IpAddress address) {
         IpPrefix p = IpPrefix.host(address);
         return new RoutePrefix(p.network().toBytes(), p.length());
-    }
-
-    /** Grows whenever any of the numbers changes: a build saves only when it does. */
-    private long allocationChanges() {
-        return allocations.vrfs().changeCount() + allocations.labels().changeCount()
-                + allocations.nextHops().changeCount() + allocations.interfaces().changeCount()
-                + allocations.acls().changeCount();
     }
 }
