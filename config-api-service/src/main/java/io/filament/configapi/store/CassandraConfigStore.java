@@ -38,6 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CassandraConfigStore {
 
     private static final Logger log = LoggerFactory.getLogger(CassandraConfigStore.class);
+    /** How old a marker written with the claims may be when its event is appended; an older one is written again. */
+    private static final Duration MARKER_FRESH_FOR = Duration.ofSeconds(5);
 
     private final CqlSession session;
     private final JsonMapper json;
@@ -216,38 +218,81 @@ public final class CassandraConfigStore {
 
     /**
      * Commits a decision, handing each event to {@code appended} as soon as it is in the log and the read tables (the
-     * addressed object's before the others are written). Throws {@link CommitConflict} when the attempt lost a race
-     * and should be decided again, {@link ConflictException} for a requested fq_name or address that somebody holds.
+     * addressed object's before the others). Throws {@link CommitConflict} when the attempt lost a race and should be
+     * decided again, {@link ConflictException} for a requested fq_name or address that somebody holds.
+     *
+     * <p>Round trips that do not depend on each other overlap: the claims are taken in parallel, and the outbox
+     * markers of a decision with claims are written meanwhile (a marker only has to exist before its event commits;
+     * one whose event never commits is dropped by the relay once it is old). The first event's read tables are
+     * written while the events that follow it are appended.
      */
     public void commit(Decision decision, Optional<String> correlationId, Consumer<StoredEvent> appended) {
         StoreCalls.run("committing " + decision.subjectUuid(), () -> {
-            List<Claim> taken = new ArrayList<>();
-            Instant firstClaim = clock.instant();
+            Instant time = clock.instant();
+            List<CompletableFuture<Void>> early = decision.claims().isEmpty() ? List.of()
+                    : decision.changes().stream().map(c -> markAsync(c.uuid(), c.version(), time)).toList();
+            List<Claim> taken = timers.time("claim", () -> takeAll(decision.claims()));
             StoredEvent primary;
+            CompletableFuture<Void> projected;
+            Optional<Instant> markedAt;
             try {
-                for (Claim claim : decision.claims()) {
-                    timers.time("claim", () -> take(claim));
-                    taken.add(claim);
-                }
-                if (orphans.expired(firstClaim)) {
+                if (orphans.expired(time)) {
                     throw new CommitConflict("claims of " + decision.subjectUuid() + " were taken too long ago"
                             + " to append safely");
                 }
-                primary = appendPrimary(decision.changes().getFirst(), correlationId);
+                early.forEach(CompletableFuture::join);
+                markedAt = early.isEmpty() || Duration.between(time, clock.instant()).compareTo(MARKER_FRESH_FOR) > 0
+                        ? Optional.empty() : Optional.of(time);
+                ObjectChange first = decision.changes().getFirst();
+                primary = appendPrimary(first, correlationId, markedAt);
+                projected = projectAsync(first);
             } catch (RuntimeException e) {
                 taken.forEach(this::giveBack);
                 throw e;
             }
-            appended.accept(primary);
-            decision.changes().stream().skip(1).forEach(change ->
-                    appendFollowing(change, correlationId).ifPresent(appended));
+            CompletableFuture<Void> handedOver = projected.thenRun(() -> appended.accept(primary));
+            List<Appended> following = decision.changes().stream().skip(1)
+                    .flatMap(change -> appendFollowing(change, correlationId, markedAt).stream()).toList();
+            handedOver.join();
+            following.forEach(f -> {
+                f.projected().join();
+                appended.accept(f.event());
+            });
             decision.claims().forEach(this::settled);
             timers.time("release", () -> decision.releases().forEach(this::release));
         });
     }
 
-    private void take(Claim claim) {
-        Optional<String> holder = ledger.claim(claim);
+    /** An event in the log, and its read tables being written. */
+    private record Appended(StoredEvent event, CompletableFuture<Void> projected) {
+    }
+
+    /**
+     * Takes every claim at once. When any is refused, gives back the others and throws the first refusal (in the
+     * decision's order); otherwise returns them all.
+     */
+    private List<Claim> takeAll(List<Claim> claims) {
+        List<CompletableFuture<Optional<String>>> attempts = claims.stream().map(ledger::claimAsync).toList();
+        List<Claim> taken = new ArrayList<>();
+        RuntimeException refused = null;
+        for (int i = 0; i < claims.size(); i++) {
+            try {
+                take(claims.get(i), attempts.get(i).join());
+                taken.add(claims.get(i));
+            } catch (RuntimeException e) {
+                refused = refused == null ? e : refused;
+            }
+        }
+        if (refused != null) {
+            taken.forEach(this::giveBack);
+            throw refused;
+        }
+        return taken;
+    }
+
+    /** Settles one claim's first answer: an orphaned holder is released and the claim taken again. */
+    private void take(Claim claim, Optional<String> firstHolder) {
+        Optional<String> holder = firstHolder;
         if (holder.isPresent() && orphans.releaseIfOrphaned(claim, holder.get())) {
             holder = ledger.claim(claim);
         }
@@ -298,32 +343,45 @@ public final class CassandraConfigStore {
         }
     }
 
-    private StoredEvent appendPrimary(ObjectChange change, Optional<String> correlationId) {
-        Instant time = clock.instant();
-        timers.time("mark", () -> outbox.mark(change.uuid(), change.version(), time));
+    private CompletableFuture<Void> markAsync(String uuid, long version, Instant time) {
+        return timers.timeAsync("mark", () -> outbox.markAsync(uuid, version, time));
+    }
+
+    /** Appends the command's own event, after writing its marker unless one was written at {@code markedAt}. */
+    private StoredEvent appendPrimary(ObjectChange change, Optional<String> correlationId,
+                                      Optional<Instant> markedAt) {
+        Instant time = markedAt.orElseGet(() -> markNow(change));
         if (!timers.time("append", () -> events.append(change, correlationId, time))) {
             throw new CommitConflict(change.type().dashed() + " " + change.uuid() + " version " + change.version()
                     + " was written by another request");
         }
-        project(change);
         return EventLog.stored(change, correlationId, time);
+    }
+
+    private Instant markNow(ObjectChange change) {
+        Instant time = clock.instant();
+        markAsync(change.uuid(), change.version(), time).join();
+        return time;
     }
 
     /**
      * Appends an event that follows the command's primary one. New objects cannot collide; an update of an existing
-     * object (a virtual-router's VM refs) is rebased onto its newest version when somebody changed it meanwhile.
+     * object (a virtual-router's VM refs) is rebased onto its newest version when somebody changed it meanwhile, with
+     * a marker of its own.
      */
-    private Optional<StoredEvent> appendFollowing(ObjectChange change, Optional<String> correlationId) {
+    private Optional<Appended> appendFollowing(ObjectChange change, Optional<String> correlationId,
+                                               Optional<Instant> markedAt) {
         ObjectChange attempt = change;
+        Optional<Instant> marked = markedAt;
         for (int tries = 0; tries < 20; tries++) {
-            Instant time = clock.instant();
-            outbox.mark(attempt.uuid(), attempt.version(), time);
+            ObjectChange current = attempt;
+            Instant time = marked.orElseGet(() -> markNow(current));
             if (events.append(attempt, correlationId, time)) {
-                project(attempt);
-                return Optional.of(EventLog.stored(attempt, correlationId, time));
+                return Optional.of(new Appended(EventLog.stored(attempt, correlationId, time), projectAsync(attempt)));
             }
             StoredEvent newest = events.latest(attempt.uuid()).orElseThrow();
             attempt = RefRebase.onto(change, newest.version(), (ObjectNode) json.readTree(newest.objectJson()));
+            marked = Optional.empty();
         }
         log.error("Gave up appending {} {} after repeated conflicts", change.type().dashed(), change.uuid());
         return Optional.empty();
@@ -347,8 +405,8 @@ public final class CassandraConfigStore {
                 json.readTree(event.objectJson()), previous.map(p -> json.readTree(p.objectJson())));
     }
 
-    private void project(ObjectChange change) {
-        timers.time("project", () -> projection.apply(change.type(), change.uuid(), change.version(), change.operation(), change.fqName(),
-                change.object(), change.previous().map(p -> (JsonNode) p)));
+    private CompletableFuture<Void> projectAsync(ObjectChange change) {
+        return timers.timeAsync("project", () -> projection.applyAsync(change.type(), change.uuid(), change.version(),
+                change.operation(), change.fqName(), change.object(), change.previous().map(p -> (JsonNode) p)));
     }
 }

@@ -1,6 +1,7 @@
 package io.filament.configapi.store;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.filament.configapi.command.Claim;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Unique names, addresses and ids, each claimed with a lightweight transaction on its own partition (so unrelated
@@ -80,27 +82,39 @@ final class ClaimLedger {
 
     /** Claims; returns the current holder when somebody else holds it. */
     Optional<String> claim(Claim claim) {
+        return claimAsync(claim).join();
+    }
+
+    /**
+     * {@link #claim} without waiting: the lightweight transaction, then, when it applied, the listing row. The
+     * returned stage holds the current holder when somebody else holds the claim.
+     */
+    CompletableFuture<Optional<String>> claimAsync(Claim claim) {
         if (claim instanceof Claim.FqName f && selfNamed(f)) {
-            session.execute(indexFqName.bind(f.type().dashed(), f.fqName(), f.owner()));
-            return Optional.empty();
+            return session.executeAsync(indexFqName.bind(f.type().dashed(), f.fqName(), f.owner()))
+                    .toCompletableFuture().thenApply(rs -> Optional.empty());
         }
-        Row row = switch (claim) {
-            case Claim.FqName f -> session.execute(claimFqName.bind(f.type().dashed(), f.fqName(), f.owner())).one();
-            case Claim.Address a -> session.execute(claimAddress.bind(a.subnetUuid(), a.address().toString(),
-                    a.owner())).one();
-            case Claim.Id i -> session.execute(claimId.bind(i.pool().name(), i.id(), i.owner())).one();
+        BoundStatement transaction = switch (claim) {
+            case Claim.FqName f -> claimFqName.bind(f.type().dashed(), f.fqName(), f.owner());
+            case Claim.Address a -> claimAddress.bind(a.subnetUuid(), a.address().toString(), a.owner());
+            case Claim.Id i -> claimId.bind(i.pool().name(), i.id(), i.owner());
         };
-        if (row.getBoolean("[applied]")) {
-            switch (claim) {
-                case Claim.Address a -> session.execute(listAddress.bind(a.subnetUuid(), a.address().toString(),
-                        a.owner()));
-                case Claim.Id i -> session.execute(listId.bind(i.pool().name(), i.id(), i.owner()));
-                case Claim.FqName f -> { }
-            }
-            return Optional.empty();
-        }
         String holderColumn = claim instanceof Claim.FqName ? "uuid" : "owner";
-        return Optional.of(row.getString(holderColumn));
+        return session.executeAsync(transaction).toCompletableFuture().thenCompose(rs -> {
+            Row row = rs.one();
+            if (!row.getBoolean("[applied]")) {
+                return CompletableFuture.completedFuture(Optional.of(row.getString(holderColumn)));
+            }
+            Optional<BoundStatement> listing = switch (claim) {
+                case Claim.Address a -> Optional.of(listAddress.bind(a.subnetUuid(), a.address().toString(),
+                        a.owner()));
+                case Claim.Id i -> Optional.of(listId.bind(i.pool().name(), i.id(), i.owner()));
+                case Claim.FqName f -> Optional.empty();
+            };
+            return listing.map(l -> session.executeAsync(l).toCompletableFuture()
+                            .thenApply(written -> Optional.<String>empty()))
+                    .orElse(CompletableFuture.completedFuture(Optional.empty()));
+        });
     }
 
     /** Gives a claim back, only if {@code owner} still holds it. */

@@ -91,6 +91,11 @@ public final class Outbox {
         session.execute(mark.bind(shardOf(uuid), created, uuid, version));
     }
 
+    /** {@link #mark} without waiting; the returned stage completes when the marker is written. */
+    CompletableFuture<Void> markAsync(String uuid, long version, Instant created) {
+        return written(session.executeAsync(mark.bind(shardOf(uuid), created, uuid, version)));
+    }
+
     /**
      * Up to {@code limit} markers of each of {@code shards}, oldest first, read in parallel from each shard's floor;
      * shards without any are left out. Moves each floor on first (see the class comment).

@@ -51,6 +51,13 @@ final class Projection {
 
     void apply(ConfigType type, String uuid, long version, ConfigOperation operation, List<String> fqName,
                JsonNode object, Optional<JsonNode> previous) {
+        CompletableFuture<Void> written = applyAsync(type, uuid, version, operation, fqName, object, previous);
+        StoreCalls.run("updating the read tables of " + uuid, written::join);
+    }
+
+    /** {@link #apply} without waiting: the returned stage completes when every write of the event is done. */
+    CompletableFuture<Void> applyAsync(ConfigType type, String uuid, long version, ConfigOperation operation,
+                                       List<String> fqName, JsonNode object, Optional<JsonNode> previous) {
         List<BoundStatement> writes = new ArrayList<>();
         String parent = object.path("parent_uuid").asString(null);
         String typeName = type.dashed();
@@ -77,7 +84,7 @@ final class Projection {
         CompletableFuture<?>[] pending = writes.stream()
                 .map(w -> session.executeAsync(w.setQueryTimestamp(version)).toCompletableFuture())
                 .toArray(CompletableFuture[]::new);
-        StoreCalls.run("updating the read tables of " + uuid, () -> CompletableFuture.allOf(pending).join());
+        return CompletableFuture.allOf(pending);
     }
 
     /** Target uuid → attr JSON (or null) of every {@code *_refs} entry of an object. */

@@ -3,12 +3,16 @@ package io.filament.configapi.store;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Where a command's time goes: one timer per stage ({@code decide}, {@code claim}, {@code append},
- * {@code project}, {@code release}), exported as {@code filament_config_command_stage_seconds{stage=…}}.
+ * Where a command's time goes: one timer per stage ({@code decide}, {@code claim}, {@code mark}, {@code append},
+ * {@code project}, {@code release}), exported as {@code filament_config_command_stage_seconds{stage=…}}. Stages of
+ * one command may overlap: the markers are written while the claims are taken, and a command's read tables while
+ * the events that follow its first one are appended.
  */
 public final class StageTimers {
 
@@ -24,7 +28,7 @@ public final class StageTimers {
         try {
             return body.get();
         } finally {
-            timer(stage).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(stage).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -33,6 +37,13 @@ public final class StageTimers {
             body.run();
             return null;
         });
+    }
+
+    /** Times a stage that runs without the caller waiting: from the call until the returned stage completes. */
+    public <T> CompletableFuture<T> timeAsync(String stage, Supplier<CompletableFuture<T>> body) {
+        long start = System.nanoTime();
+        return body.get().whenComplete((result, failure) ->
+                timer(stage).record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 
     private Timer timer(String stage) {

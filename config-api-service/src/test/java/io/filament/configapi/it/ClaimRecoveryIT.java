@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a writer that stopped half-way leaves behind does not block anybody for longer than the claim grace period
  * (3 s here): a name or address claimed by a uuid that never committed is given back, one claimed by a live object
- * never is. A uuid whose object was deleted can be used again, continuing its version sequence.
+ * never is. A uuid whose object was deleted can be used again, continuing its version sequence. A claim refused at
+ * commit gives back the claims taken with it.
  */
 @LocalInfrastructureTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -115,6 +116,31 @@ class ClaimRecoveryIT {
         });
         assertThat(cql.execute("SELECT owner FROM " + keyspace + ".subnet_addresses WHERE subnet_uuid = '" + subnet
                 + "' AND address = '10.77.0.5'").one().getString(0)).isNotEqualTo(crashedWriter);
+    }
+
+    @Test
+    void anIdRefusedAtCommitGivesBackTheNameClaimedBesideItAndTheCreateGoesThroughWithTheNextId() {
+        api.create("project", "{\"fq_name\": [\"default-domain\", \"id-race\"]}");
+        String first = api.create("virtual-network", "{\"fq_name\": [\"default-domain\", \"id-race\", \"a\"]}");
+        long firstId = networkId(first);
+        // Another writer holds the next id without the listing row the allocator reads, so this instance proposes it,
+        // and its claim is refused at commit while the network's name has been claimed beside it.
+        cql.execute("INSERT INTO " + keyspace + ".id_claims (pool, id, owner) VALUES ('VIRTUAL_NETWORK_ID', "
+                + (firstId + 1) + ", '" + first + "')");
+
+        String second = api.create("virtual-network", "{\"fq_name\": [\"default-domain\", \"id-race\", \"b\"]}");
+
+        assertThat(networkId(second)).isNotIn(firstId, firstId + 1);
+        assertThat(cql.execute("SELECT uuid FROM " + keyspace + ".fq_names WHERE type = 'virtual-network'"
+                + " AND fq_name = 'default-domain:id-race:b'").one().getString(0)).isEqualTo(second);
+        assertThat(cql.execute("SELECT owner FROM " + keyspace + ".id_claims WHERE pool = 'VIRTUAL_NETWORK_ID'"
+                + " AND id = " + (firstId + 1)).one().getString(0)).isEqualTo(first);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(PublishedEvents.read(
+                infra.kafkaBootstrapServers(), topics.events()).operations(second)).containsExactly("created"));
+    }
+
+    private long networkId(String uuid) {
+        return api.get("/virtual-network/" + uuid).json().at("/virtual-network/virtual_network_network_id").asLong();
     }
 
     @Test
