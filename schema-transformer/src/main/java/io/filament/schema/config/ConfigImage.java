@@ -2,6 +2,7 @@ package io.filament.schema.config;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +17,8 @@ public final class ConfigImage {
 
     private final Map<ConfigKey, ConfigObject> objects = new HashMap<>();
     private final Map<String, java.util.SortedMap<ConfigKey, ConfigObject>> byType = new HashMap<>();
-    private final Map<String, Map<String, ConfigKey>> byFqName = new HashMap<>();
+    /** Per type and fq_name, the objects carrying it, oldest first (a re-created one may come before the old goes). */
+    private final Map<String, Map<String, LinkedHashSet<ConfigKey>>> byFqName = new HashMap<>();
     private final Map<ConfigKey, Set<ConfigKey>> referrers = new HashMap<>();
 
     /** What one change did to the image; {@code changed} is false when the record was stale or identical. */
@@ -46,8 +48,10 @@ public final class ConfigImage {
         return Optional.ofNullable(objects.get(key));
     }
 
+    /** The object of {@code type} named {@code fqName}; the newest one when two carry the name for a while. */
     public Optional<ConfigObject> byFqName(String type, String fqName) {
-        return Optional.ofNullable(byFqName.getOrDefault(type, Map.of()).get(fqName)).flatMap(this::get);
+        return Optional.ofNullable(byFqName.getOrDefault(type, Map.of()).get(fqName)).map(LinkedHashSet::getLast)
+                .flatMap(this::get);
     }
 
     /** Objects whose forward references name {@code target}, whether or not the target is present. */
@@ -69,7 +73,7 @@ public final class ConfigImage {
         objects.put(object.key(), object);
         byType.computeIfAbsent(object.key().type(), t -> new java.util.TreeMap<>()).put(object.key(), object);
         byFqName.computeIfAbsent(object.key().type(), t -> new HashMap<>())
-                .put(object.fqName().toString(), object.key());
+                .computeIfAbsent(object.fqName().toString(), n -> new LinkedHashSet<>()).add(object.key());
         for (ObjectRef ref : object.refs()) {
             referrers.computeIfAbsent(ref.target(), k -> new java.util.HashSet<>()).add(object.key());
         }
@@ -78,8 +82,12 @@ public final class ConfigImage {
     private void remove(ConfigObject object) {
         objects.remove(object.key());
         byType.get(object.key().type()).remove(object.key());
-        Map<String, ConfigKey> names = byFqName.get(object.key().type());
-        names.remove(object.fqName().toString(), object.key());
+        Map<String, LinkedHashSet<ConfigKey>> names = byFqName.get(object.key().type());
+        LinkedHashSet<ConfigKey> named = names.get(object.fqName().toString());
+        named.remove(object.key());
+        if (named.isEmpty()) {
+            names.remove(object.fqName().toString());
+        }
         for (ObjectRef ref : object.refs()) {
             Set<ConfigKey> from = referrers.get(ref.target());
             if (from != null) {

@@ -62,17 +62,22 @@ public final class IncrementalTranslator {
             return List.of();
         }
         Projection projection = new Projection(image, graph, store, expansions);
+        Optional<ConfigObject> namesake = namesake(before, update.current());
         switch (type) {
             case Projection.VIRTUAL_NETWORK -> {
                 before.ifPresent(network -> {
                     graph.remove(network.fqName().toString());
                     boolean renamed = update.current().map(now -> !now.fqName().equals(network.fqName()))
                             .orElse(true);
-                    if (renamed) {
+                    if (renamed && namesake.isEmpty()) {
                         store.release(RoutingInstanceDeriver.instanceName(network));
                     }
                 });
                 update.current().ifPresent(network -> {
+                    projection.updateIntent(network);
+                    dirty.addAll(networkAndPeers(network));
+                });
+                namesake.ifPresent(network -> {
                     projection.updateIntent(network);
                     dirty.addAll(networkAndPeers(network));
                 });
@@ -85,6 +90,7 @@ public final class IncrementalTranslator {
                 before.ifPresent(group -> forgetGroupNames(group, dirty));
                 update.current().ifPresent(group -> indexGroupNames(group, dirty));
                 dirty.add(change.key());
+                namesake.ifPresent(group -> dirty.add(group.key()));
             }
             case "global-system-config", "global-vrouter-config" -> {
                 image.ofType(Projection.VIRTUAL_NETWORK).forEach(network -> dirty.add(network.key()));
@@ -173,6 +179,16 @@ public final class IncrementalTranslator {
             }
         });
         return changes;
+    }
+
+    /**
+     * Another object that carries the name {@code before} gave up (deleted or renamed). The config topic's partitions
+     * may hand over an object re-created under a name before the deletion of the one that had it; the records named
+     * after it are then the newer object's, derived again instead of withdrawn.
+     */
+    private Optional<ConfigObject> namesake(Optional<ConfigObject> before, Optional<ConfigObject> current) {
+        return before.filter(old -> current.map(now -> !now.fqName().equals(old.fqName())).orElse(true))
+                .flatMap(old -> image.byFqName(old.key().type(), old.fqName().toString()));
     }
 
     private Set<ConfigKey> networkAndPeers(ConfigObject network) {

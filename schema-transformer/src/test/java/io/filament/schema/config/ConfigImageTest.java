@@ -44,6 +44,23 @@ class ConfigImageTest {
     }
 
     @Test
+    void namesTheNewestOfTwoObjectsSharingANameAndTheOtherOnceOneGoes() {
+        image.apply(network("old", 1, "red", 5).change());
+        image.apply(network("new", 1, "red", 7).change());
+        assertThat(image.byFqName("virtual-network", "default-domain:demo:red").orElseThrow().key().uuid())
+                .isEqualTo("new");
+
+        image.apply(tombstone("virtual-network", "old").change());
+        assertThat(image.byFqName("virtual-network", "default-domain:demo:red").orElseThrow().key().uuid())
+                .isEqualTo("new");
+
+        image.apply(network("old", 2, "red", 5).change());
+        image.apply(tombstone("virtual-network", "old").change());
+        assertThat(image.byFqName("virtual-network", "default-domain:demo:red").orElseThrow().key().uuid())
+                .as("the older one leaving after an update").isEqualTo("new");
+    }
+
+    @Test
     void reportsARepeatedIdenticalSnapshotAsUnchanged() {
         image.apply(network("n1", 1, "red", 5).change());
 

@@ -4,6 +4,7 @@ import static io.filament.schema.fixtures.ConfigSnapshots.globalSystemConfig;
 import static io.filament.schema.fixtures.ConfigSnapshots.network;
 import static io.filament.schema.fixtures.ConfigSnapshots.policy;
 import static io.filament.schema.fixtures.ConfigSnapshots.rule;
+import static io.filament.schema.fixtures.ConfigSnapshots.securityGroup;
 import static io.filament.schema.fixtures.ConfigSnapshots.tombstone;
 import static io.filament.schema.fixtures.ConfigSnapshots.vn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +82,35 @@ class IncrementalTranslatorTest {
         assertThat(store.claims()).doesNotContainKey("default-domain:demo:red:red:red");
         assertThat(store.claims()).doesNotContainKey(RED + ":red");
         assertThat(store.numberFor("default-domain:demo:green:green", NumberSpace.TYPE0)).isEqualTo(8_000_000);
+    }
+
+    @Test
+    void aNetworkRecreatedUnderItsNameKeepsItsInstanceWhenTheOldOnesDeleteArrivesLast() {
+        // The config topic's partitions may hand the new network over before the old one's deletion.
+        apply(network("n-old", 1, "red", 5));
+        String target = (String) translator.state().get("routing-instance/" + RED + ":red").value().get("route_target");
+        apply(network("n-new", 1, "red", 7));
+
+        List<DesiredChange> deleted = apply(tombstone("virtual-network", "n-old"));
+
+        assertThat(keys(deleted)).doesNotContain("-routing-instance/" + RED + ":red", "-route-target/" + target);
+        assertThat(translator.state().get("routing-instance/" + RED + ":red").value())
+                .containsEntry("virtual_network_uuid", "n-new").containsEntry("vni", 7)
+                .containsEntry("route_target", target);
+        assertThat(translator.state()).containsKey("route-target/" + target);
+        assertThat(store.claims()).containsKey(RED + ":red");
+        assertThat(translator.state()).isEqualTo(FullRecompute.compute(translator.image(), store));
+    }
+
+    @Test
+    void aSecurityGroupRecreatedUnderItsNameKeepsItsAclsWhenTheOldOnesDeleteArrivesLast() {
+        apply(securityGroup("g-old", 1, "demo", "web", 8_000_001, List.of()));
+        apply(securityGroup("g-new", 1, "demo", "web", 8_000_002, List.of()));
+
+        List<DesiredChange> deleted = apply(tombstone("security-group", "g-old"));
+
+        assertThat(keys(deleted)).noneMatch(key -> key.startsWith("-"));
+        assertThat(translator.state()).isEqualTo(FullRecompute.compute(translator.image(), store));
     }
 
     @Test
