@@ -60,13 +60,13 @@ public final class PortUpBenchmark {
         intent.project(PROJECT);
         intent.network(PROJECT, NETWORK, "10.9.0.0/16");
         Port probe = intent.port(PROJECT, "probe", NETWORK, "host1");
-        Netns probeNs = namespaces.create("fil-bench-probe");
-        new PortApi(fabric("host1")).plug(probe, probeNs.name(), "eth0");
-        plugged.add(probe);
-        out.println("probe " + probe.ipAddress() + " on host1: " + dhcp.lease(probeNs, "eth0"));
         List<Double> millis = new ArrayList<>();
         List<Double> plugs = new ArrayList<>();
         try {
+            Netns probeNs = namespaces.create("fil-bench-probe");
+            new PortApi(fabric("host1")).plug(probe, probeNs.name(), "eth0");
+            plugged.add(probe);
+            out.println("probe " + probe.ipAddress() + " on host1: " + dhcp.lease(probeNs, "eth0"));
             for (int i = 1; i <= vms; i++) {
                 Sample sample = measureOne(i, probeNs);
                 millis.add(sample.firstReply());
