@@ -31,7 +31,10 @@ public final class ConfigCommandService {
     private final Consumer<StoredEvent> committed;
     private final StageTimers timers;
 
-    /** {@code committed} gets every event as soon as it is committed (the outbox relay publishes it at once). */
+    /**
+     * {@code committed} gets every event as soon as it is committed (the outbox relay publishes it at once), possibly
+     * on one of the Cassandra driver's threads.
+     */
     public ConfigCommandService(CommandHandler handler, CassandraConfigStore store, Consumer<StoredEvent> committed,
                                 StageTimers timers) {
         this.timers = timers;

@@ -218,8 +218,9 @@ public final class CassandraConfigStore {
 
     /**
      * Commits a decision, handing each event to {@code appended} as soon as it is in the log and the read tables (the
-     * addressed object's before the others). Throws {@link CommitConflict} when the attempt lost a race and should be
-     * decided again, {@link ConflictException} for a requested fq_name or address that somebody holds.
+     * addressed object's before the others; the first may be handed over on a driver thread, so {@code appended} must
+     * be safe to call from any thread and quick). Throws {@link CommitConflict} when the attempt lost a race and should
+     * be decided again, {@link ConflictException} for a requested fq_name or address that somebody holds.
      *
      * <p>Round trips that do not depend on each other overlap: the claims are taken in parallel, and the outbox
      * markers of a decision with claims are written meanwhile (a marker only has to exist before its event commits;

@@ -173,7 +173,7 @@ public final class IncrementalTranslator {
             changes.add(new DesiredChange.Tombstone(key));
         });
         next.forEach((key, record) -> {
-            if (!record.equals(previous.get(key))) {
+            if (!record.equals(state.get(key))) {
                 state.put(key, record);
                 changes.add(new DesiredChange.Upsert(record));
             }

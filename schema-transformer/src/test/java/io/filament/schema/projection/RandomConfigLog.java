@@ -11,6 +11,7 @@ import static io.filament.schema.fixtures.ConfigSnapshots.subnet;
 import static io.filament.schema.fixtures.ConfigSnapshots.tombstone;
 import static io.filament.schema.fixtures.ConfigSnapshots.vn;
 
+import io.filament.schema.config.ConfigImage;
 import io.filament.schema.fixtures.ConfigSnapshots.Policy;
 import io.filament.schema.fixtures.ConfigSnapshots.Snapshot;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ import java.util.Random;
 
 /**
  * Turns a list of (kind, target, seed) steps into config snapshots over a small universe of networks, policies,
- * security groups and the global system config, so that random sequences keep hitting the same objects.
+ * security groups and the global system config, so that random sequences keep hitting the same objects. Each
+ * network and group has a twin under another uuid and the same name, as when an object is deleted and created
+ * again and the config topic's partitions hand over the new one first; while both are present their name is shared
+ * ({@link #sharesAName}).
  */
 final class RandomConfigLog {
 
@@ -52,10 +56,12 @@ final class RandomConfigLog {
     private Snapshot snapshot(Step step) {
         Random random = new Random(step.seed());
         return switch (step.kind()) {
-            case 0, 1, 2 -> randomNetwork(step.target() % NETWORKS, random);
+            case 0, 1, 2 -> randomNetwork("n", step.target() % NETWORKS, random);
             case 3, 4 -> randomPolicy(step.target() % POLICIES, random);
-            case 5 -> randomGroup(step.target() % GROUPS, random);
+            case 5 -> randomGroup("s", step.target() % GROUPS, random);
             case 6 -> globalSystemConfig("gsc", nextVersion("gsc"), ASNS[random.nextInt(ASNS.length)]);
+            case 9 -> random.nextBoolean() ? randomNetwork("t-n", step.target() % NETWORKS, random)
+                    : randomGroup("t-s", step.target() % GROUPS, random);
             default -> delete(step.target(), random);
         };
     }
@@ -64,7 +70,8 @@ final class RandomConfigLog {
         return "default-domain:" + PROJECTS[index % 2] + ":net" + index;
     }
 
-    private Snapshot randomNetwork(int index, Random random) {
+    /** Network {@code index} under uuid {@code prefix + index} ({@code n}, or its twin {@code t-n}). */
+    private Snapshot randomNetwork(String prefix, int index, Random random) {
         List<Policy> attached = new ArrayList<>();
         for (int p = 0; p < POLICIES; p++) {
             if (random.nextInt(3) == 0) {
@@ -75,8 +82,8 @@ final class RandomConfigLog {
         Map<String, Object> extra = random.nextInt(4) == 0
                 ? Map.of("export_route_target_list", Map.of("route_target", List.of("target:64512:" + (100 + index))))
                 : Map.of();
-        return network("n" + index, nextVersion("n" + index), PROJECTS[index % 2], "net" + index, 10 + index, extra,
-                attached.toArray(Policy[]::new));
+        return network(prefix + index, nextVersion(prefix + index), PROJECTS[index % 2], "net" + index, 10 + index,
+                extra, attached.toArray(Policy[]::new));
     }
 
     private Snapshot randomPolicy(int index, Random random) {
@@ -100,7 +107,8 @@ final class RandomConfigLog {
         };
     }
 
-    private Snapshot randomGroup(int index, Random random) {
+    /** Group {@code index} under uuid {@code prefix + index} ({@code s}, or its twin {@code t-s}). */
+    private Snapshot randomGroup(String prefix, int index, Random random) {
         List<Map<String, Object>> rules = new ArrayList<>();
         int count = random.nextInt(4);
         for (int r = 0; r < count; r++) {
@@ -110,15 +118,28 @@ final class RandomConfigLog {
             rules.add(rule(">", pick(random, "tcp", "udp"), ingress ? remote : sg("local"),
                     ingress ? sg("local") : remote, "pass"));
         }
-        return securityGroup("s" + index, nextVersion("s" + index), "demo", "group" + index, 8_000_000 + index, rules);
+        return securityGroup(prefix + index, nextVersion(prefix + index), "demo", "group" + index, 8_000_000 + index,
+                rules);
     }
 
     private Snapshot delete(int target, Random random) {
+        String twin = random.nextBoolean() ? "t-" : "";
         return switch (random.nextInt(4)) {
-            case 0, 1 -> tombstone("virtual-network", "n" + (target % NETWORKS));
+            case 0, 1 -> tombstone("virtual-network", twin + "n" + (target % NETWORKS));
             case 2 -> tombstone("network-policy", "p" + (target % POLICIES));
-            default -> tombstone("security-group", "s" + (target % GROUPS));
+            default -> tombstone("security-group", twin + "s" + (target % GROUPS));
         };
+    }
+
+    /** Whether two networks or two groups of {@code image} carry one name (an object and its twin). */
+    static boolean sharesAName(ConfigImage image) {
+        for (String type : List.of("virtual-network", "security-group")) {
+            long names = image.ofType(type).stream().map(o -> o.fqName().toString()).distinct().count();
+            if (names < image.ofType(type).size()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pick(Random random, String... choices) {
