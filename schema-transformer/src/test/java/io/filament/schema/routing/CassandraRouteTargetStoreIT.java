@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
@@ -60,16 +59,20 @@ class CassandraRouteTargetStoreIT {
     void twoStoresRacingNeverHandOutTheSameNumber() throws Exception {
         var left = new CassandraRouteTargetStore(session, keyspace);
         var right = new CassandraRouteTargetStore(session, keyspace);
-        List<Callable<Integer>> claims = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String name = instance("race-" + i);
-            claims.add(() -> left.numberFor(name, NumberSpace.TYPE0));
-            claims.add(() -> right.numberFor(name, NumberSpace.TYPE0));
-        }
         List<Integer> numbers = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(4)) {
-            for (Future<Integer> claim : pool.invokeAll(claims)) {
-                numbers.add(claim.get());
+        // Each store is one transformer's and has one thread, as in the service; the two race each other.
+        try (var leftThread = Executors.newSingleThreadExecutor();
+             var rightThread = Executors.newSingleThreadExecutor()) {
+            List<Future<Integer>> fromLeft = new ArrayList<>();
+            List<Future<Integer>> fromRight = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String name = instance("race-" + i);
+                fromLeft.add(leftThread.submit(() -> left.numberFor(name, NumberSpace.TYPE0)));
+                fromRight.add(rightThread.submit(() -> right.numberFor(name, NumberSpace.TYPE0)));
+            }
+            for (int i = 0; i < 20; i++) {
+                numbers.add(fromLeft.get(i).get());
+                numbers.add(fromRight.get(i).get());
             }
         }
 
