@@ -22,6 +22,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Maintains the desired state change by change, recomputing only the networks and security groups a change
@@ -62,22 +63,19 @@ public final class IncrementalTranslator {
             return List.of();
         }
         Projection projection = new Projection(image, graph, store, expansions);
-        Optional<ConfigObject> namesake = namesake(before, update.current());
+        // An object deleted or renamed may leave its name to another of its type: the config topic's partitions can
+        // hand over an object re-created under a name before the deletion of the one that had it. The records named
+        // after it are then that namesake's, derived again instead of withdrawn.
+        Optional<ConfigObject> gaveUpItsName = before.filter(old -> update.current()
+                .map(now -> !now.fqName().equals(old.fqName())).orElse(true));
+        Optional<ConfigObject> namesake = gaveUpItsName.flatMap(old -> image.byFqName(type, old.fqName().toString()));
         switch (type) {
             case Projection.VIRTUAL_NETWORK -> {
-                before.ifPresent(network -> {
-                    graph.remove(network.fqName().toString());
-                    boolean renamed = update.current().map(now -> !now.fqName().equals(network.fqName()))
-                            .orElse(true);
-                    if (renamed && namesake.isEmpty()) {
-                        store.release(RoutingInstanceDeriver.instanceName(network));
-                    }
-                });
-                update.current().ifPresent(network -> {
-                    projection.updateIntent(network);
-                    dirty.addAll(networkAndPeers(network));
-                });
-                namesake.ifPresent(network -> {
+                before.ifPresent(network -> graph.remove(network.fqName().toString()));
+                if (namesake.isEmpty()) {
+                    gaveUpItsName.ifPresent(network -> store.release(RoutingInstanceDeriver.instanceName(network)));
+                }
+                Stream.concat(update.current().stream(), namesake.stream()).forEach(network -> {
                     projection.updateIntent(network);
                     dirty.addAll(networkAndPeers(network));
                 });
@@ -179,16 +177,6 @@ public final class IncrementalTranslator {
             }
         });
         return changes;
-    }
-
-    /**
-     * Another object that carries the name {@code before} gave up (deleted or renamed). The config topic's partitions
-     * may hand over an object re-created under a name before the deletion of the one that had it; the records named
-     * after it are then the newer object's, derived again instead of withdrawn.
-     */
-    private Optional<ConfigObject> namesake(Optional<ConfigObject> before, Optional<ConfigObject> current) {
-        return before.filter(old -> current.map(now -> !now.fqName().equals(old.fqName())).orElse(true))
-                .flatMap(old -> image.byFqName(old.key().type(), old.fqName().toString()));
     }
 
     private Set<ConfigKey> networkAndPeers(ConfigObject network) {
