@@ -222,10 +222,10 @@ public final class CassandraConfigStore {
      * be safe to call from any thread and quick). Throws {@link CommitConflict} when the attempt lost a race and should
      * be decided again, {@link ConflictException} for a requested fq_name or address that somebody holds.
      *
-     * <p>Round trips that do not depend on each other overlap: the claims are taken in parallel, and the outbox
-     * markers of a decision with claims are written meanwhile (a marker only has to exist before its event commits;
-     * one whose event never commits is dropped by the relay once it is old). The first event's read tables are
-     * written while the events that follow it are appended.
+     * <p>Round trips that do not depend on each other overlap: the claims are taken in parallel (but for the names of
+     * new objects, see {@link #takeAll}), and the outbox markers of a decision with claims are written meanwhile (a
+     * marker only has to exist before its event commits; one whose event never commits is dropped by the relay once
+     * it is old). The first event's read tables are written while the events that follow it are appended.
      */
     public void commit(Decision decision, Optional<String> correlationId, Consumer<StoredEvent> appended) {
         StoreCalls.run("committing " + decision.subjectUuid(), () -> {
@@ -269,10 +269,30 @@ public final class CassandraConfigStore {
     }
 
     /**
-     * Takes every claim at once. When any is refused, gives back the others and throws the first refusal (in the
-     * decision's order); otherwise returns them all.
+     * Takes the claims. The names of new objects decide which of two racing commands wins, so they are won one after
+     * another in the decision's order (the addressed object's first): a command that lost the first name never takes
+     * a later one from the command that won it. Everything else (ids, addresses, a name that is the object's own
+     * uuid) is taken at once, together with the first name. When any claim is refused, gives back the ones taken and
+     * throws the first refusal; otherwise returns them all.
      */
     private List<Claim> takeAll(List<Claim> claims) {
+        List<Claim> names = claims.stream().filter(c -> c instanceof Claim.FqName && !ClaimLedger.selfNamed(c))
+                .toList();
+        List<Claim> later = names.isEmpty() ? List.of() : names.subList(1, names.size());
+        List<Claim> taken = new ArrayList<>(takeTogether(claims.stream().filter(c -> !later.contains(c)).toList()));
+        try {
+            for (Claim name : later) {
+                taken.addAll(takeTogether(List.of(name)));
+            }
+        } catch (RuntimeException e) {
+            taken.forEach(this::giveBack);
+            throw e;
+        }
+        return taken;
+    }
+
+    /** Takes {@code claims} in parallel; when any is refused, gives back the others and throws the first refusal. */
+    private List<Claim> takeTogether(List<Claim> claims) {
         List<CompletableFuture<Optional<String>>> attempts = claims.stream().map(ledger::claimAsync).toList();
         List<Claim> taken = new ArrayList<>();
         RuntimeException refused = null;
