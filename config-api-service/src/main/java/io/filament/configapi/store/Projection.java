@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +19,12 @@ import tools.jackson.databind.JsonNode;
  * object version as its timestamp, so applying an event twice, or an old event after a newer one, changes nothing:
  * the writer applies it right after committing, and the relay applies it again before publishing, which repairs the
  * read tables if the writer died between the two.
+ *
+ * <p>An update writes only the child and back-reference rows that differ from the previous version's: a
+ * virtual-router that refers to every machine on its host writes one back-reference when a machine is added, not one
+ * per machine. That relies on the previous version's rows being complete, so {@code objects_by_uuid} is written last,
+ * once every other row of the version is in: a version found there is written in full (the relay re-projects a
+ * version only when it is not found there).
  */
 final class Projection {
 
@@ -59,32 +66,53 @@ final class Projection {
     CompletableFuture<Void> applyAsync(ConfigType type, String uuid, long version, ConfigOperation operation,
                                        List<String> fqName, JsonNode object, Optional<JsonNode> previous) {
         List<BoundStatement> writes = new ArrayList<>();
+        BoundStatement last;
         String parent = object.path("parent_uuid").asString(null);
         String typeName = type.dashed();
-        Map<String, String> refsNow = operation == ConfigOperation.DELETED ? Map.of() : refs(object);
-        Map<String, String> refsBefore = previous.map(Projection::refs).orElse(Map.of());
         if (operation == ConfigOperation.DELETED) {
-            writes.add(deleteByUuid.bind(uuid));
             writes.add(deleteByType.bind(typeName, uuid));
             if (parent != null) {
                 writes.add(deleteChild.bind(parent, typeName, uuid));
             }
             refs(object).keySet().forEach(to -> writes.add(deleteBackRef.bind(to, typeName, uuid)));
+            last = deleteByUuid.bind(uuid);
         } else {
             String body = object.toString();
-            writes.add(upsertByUuid.bind(uuid, typeName, fqName, parent, version, body));
+            Map<String, String> refsNow = refs(object);
+            Map<String, String> refsBefore = previous.map(Projection::refs).orElse(Map.of());
+            boolean sameName = previous.map(p -> sameName(p, fqName)).orElse(false);
             writes.add(upsertByType.bind(typeName, uuid, fqName, parent, version, body));
-            if (parent != null) {
+            if (parent != null && !(sameName && parent.equals(previous.get().path("parent_uuid").asString(null)))) {
                 writes.add(upsertChild.bind(parent, typeName, uuid, fqName));
             }
             refsBefore.keySet().stream().filter(to -> !refsNow.containsKey(to))
                     .forEach(to -> writes.add(deleteBackRef.bind(to, typeName, uuid)));
-            refsNow.forEach((to, attr) -> writes.add(upsertBackRef.bind(to, typeName, uuid, fqName, attr)));
+            refsNow.forEach((to, attr) -> {
+                if (!(sameName && refsBefore.containsKey(to) && Objects.equals(refsBefore.get(to), attr))) {
+                    writes.add(upsertBackRef.bind(to, typeName, uuid, fqName, attr));
+                }
+            });
+            last = upsertByUuid.bind(uuid, typeName, fqName, parent, version, body);
         }
-        CompletableFuture<?>[] pending = writes.stream()
-                .map(w -> session.executeAsync(w.setQueryTimestamp(version)).toCompletableFuture())
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(pending);
+        CompletableFuture<?>[] pending = writes.stream().map(w -> write(w, version)).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(pending).thenCompose(done -> write(last, version)).thenApply(done -> null);
+    }
+
+    private CompletableFuture<?> write(BoundStatement statement, long version) {
+        return session.executeAsync(statement.setQueryTimestamp(version)).toCompletableFuture();
+    }
+
+    private static boolean sameName(JsonNode previous, List<String> fqName) {
+        JsonNode name = previous.path("fq_name");
+        if (!name.isArray() || name.size() != fqName.size()) {
+            return false;
+        }
+        for (int i = 0; i < fqName.size(); i++) {
+            if (!fqName.get(i).equals(name.get(i).asString())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Target uuid → attr JSON (or null) of every {@code *_refs} entry of an object. */

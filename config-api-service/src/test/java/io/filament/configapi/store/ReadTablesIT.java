@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The read tables keep one name per object however often a version is written (the writer's projection and the
- * relay's re-projection of the same version can race), and a keyspace whose read tables held names as plain lists
+ * relay's re-projection of the same version can race), an update changes exactly the back-references that changed,
+ * and a keyspace whose read tables held names as plain lists
  * is rebuilt from its event log with the names of the objects themselves.
  */
 @LocalInfrastructureTest
@@ -62,6 +63,44 @@ class ReadTablesIT {
                 .containsExactly(HOST2);
         assertThat(names(ks, "children WHERE parent_uuid = '" + GSC + "'")).containsExactly(HOST2);
         assertThat(names(ks, "back_refs WHERE to_uuid = '" + VM + "'")).containsExactly(HOST2);
+    }
+
+    @Test
+    void anUpdateWritesTheBackReferencesThatChangedAndRemovesTheOnesThatWent() {
+        String ks = infra.uniqueKeyspace("config_ref_changes");
+        CassandraSchema.create(cql, ks, 1);
+        Projection projection = new Projection(cql, ks);
+        String router = UUID.randomUUID().toString();
+        String kept = UUID.randomUUID().toString();
+        String dropped = UUID.randomUUID().toString();
+        String added = UUID.randomUUID().toString();
+        String untouched = UUID.randomUUID().toString();
+        ObjectNode first = withRefs(virtualRouter(router), kept, dropped, untouched);
+        ObjectNode second = withRefs(virtualRouter(router), kept, added, untouched);
+        ((ObjectNode) second.get("virtual_machine_refs").get(0)).putObject("attr").put("weight", 2);
+
+        projection.apply(ConfigType.VIRTUAL_ROUTER, router, 1, ConfigOperation.CREATED, HOST2, first, Optional.empty());
+        projection.apply(ConfigType.VIRTUAL_ROUTER, router, 2, ConfigOperation.UPDATED, HOST2, second,
+                Optional.of(first));
+
+        assertThat(attrs(ks, kept)).containsExactly("{\"weight\":2}");
+        assertThat(attrs(ks, added)).containsExactly((String) null);
+        assertThat(attrs(ks, dropped)).isEmpty();
+        assertThat(cql.execute("SELECT writetime(fq_name) AS written FROM " + ks + ".back_refs WHERE to_uuid = '"
+                + untouched + "'").one().getLong("written")).as("the unchanged reference's row is not written again")
+                .isEqualTo(1);
+        assertThat(cql.execute("SELECT version FROM " + ks + ".objects_by_uuid WHERE uuid = '" + router + "'").one()
+                .getLong("version")).isEqualTo(2);
+        assertThat(names(ks, "children WHERE parent_uuid = '" + GSC + "'")).containsExactly(HOST2);
+
+        projection.apply(ConfigType.VIRTUAL_ROUTER, router, 3, ConfigOperation.DELETED, HOST2, second,
+                Optional.of(second));
+
+        assertThat(attrs(ks, kept)).isEmpty();
+        assertThat(attrs(ks, added)).isEmpty();
+        assertThat(attrs(ks, untouched)).isEmpty();
+        assertThat(names(ks, "objects_by_uuid WHERE uuid = '" + router + "'")).isEmpty();
+        assertThat(names(ks, "children WHERE parent_uuid = '" + GSC + "'")).isEmpty();
     }
 
     @Test
@@ -118,6 +157,19 @@ class ReadTablesIT {
         ObjectNode ref = o.putArray("virtual_machine_refs").addObject().put("uuid", VM);
         ref.putArray("to").add(VM);
         return o;
+    }
+
+    private static ObjectNode withRefs(ObjectNode o, String... machines) {
+        var refs = o.putArray("virtual_machine_refs");
+        for (String machine : machines) {
+            refs.addObject().put("uuid", machine).putArray("to").add(machine);
+        }
+        return o;
+    }
+
+    private List<String> attrs(String ks, String to) {
+        return cql.execute("SELECT attr FROM " + ks + ".back_refs WHERE to_uuid = '" + to + "'").all().stream()
+                .map(r -> r.getString("attr")).toList();
     }
 
     private static ObjectNode withoutRefs(ObjectNode o) {
