@@ -3,6 +3,7 @@ package io.filament.configapi.store;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.filament.configapi.registry.TypeRegistry;
 import io.filament.contracts.config.ConfigOperation;
 import io.filament.contracts.config.ConfigType;
 import java.util.ArrayList;
@@ -80,15 +81,20 @@ final class Projection {
             String body = object.toString();
             Map<String, String> refsNow = refs(object);
             Map<String, String> refsBefore = previous.map(Projection::refs).orElse(Map.of());
-            boolean sameName = previous.map(p -> sameName(p, fqName)).orElse(false);
+            // rows carry the object's name: only a previous version under the same name has rows to keep
+            Optional<JsonNode> sameName = previous.filter(p -> TypeRegistry.fqNameOf(p).equals(fqName));
             writes.add(upsertByType.bind(typeName, uuid, fqName, parent, version, body));
-            if (parent != null && !(sameName && parent.equals(previous.get().path("parent_uuid").asString(null)))) {
+            boolean childKept = sameName.map(p -> Objects.equals(parent, p.path("parent_uuid").asString(null)))
+                    .orElse(false);
+            if (parent != null && !childKept) {
                 writes.add(upsertChild.bind(parent, typeName, uuid, fqName));
             }
             refsBefore.keySet().stream().filter(to -> !refsNow.containsKey(to))
                     .forEach(to -> writes.add(deleteBackRef.bind(to, typeName, uuid)));
             refsNow.forEach((to, attr) -> {
-                if (!(sameName && refsBefore.containsKey(to) && Objects.equals(refsBefore.get(to), attr))) {
+                boolean kept = sameName.isPresent() && refsBefore.containsKey(to)
+                        && Objects.equals(refsBefore.get(to), attr);
+                if (!kept) {
                     writes.add(upsertBackRef.bind(to, typeName, uuid, fqName, attr));
                 }
             });
@@ -100,19 +106,6 @@ final class Projection {
 
     private CompletableFuture<?> write(BoundStatement statement, long version) {
         return session.executeAsync(statement.setQueryTimestamp(version)).toCompletableFuture();
-    }
-
-    private static boolean sameName(JsonNode previous, List<String> fqName) {
-        JsonNode name = previous.path("fq_name");
-        if (!name.isArray() || name.size() != fqName.size()) {
-            return false;
-        }
-        for (int i = 0; i < fqName.size(); i++) {
-            if (!fqName.get(i).equals(name.get(i).asString())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Target uuid → attr JSON (or null) of every {@code *_refs} entry of an object. */
