@@ -8,6 +8,8 @@ import io.filament.contracts.config.ConfigType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -158,11 +160,12 @@ final class Allocations {
             return;
         }
         ctx.state.find(ConfigType.VIRTUAL_ROUTER, List.of(GLOBAL_SYSTEM_CONFIG, host.get())).ifPresent(router -> {
-            List<RefLink> present = router.refsTo(ConfigType.VIRTUAL_MACHINE);
+            Set<String> machines = vmi.refsTo(ConfigType.VIRTUAL_MACHINE).stream().map(RefLink::uuid)
+                    .collect(Collectors.toSet());
             ArrayNode kept = JsonNodeFactory.instance.arrayNode();
             boolean dropped = false;
-            for (RefLink vm : present) {
-                boolean ours = vmi.refsTo(ConfigType.VIRTUAL_MACHINE).stream().anyMatch(r -> r.uuid().equals(vm.uuid()));
+            for (RefLink vm : router.refsTo(ConfigType.VIRTUAL_MACHINE)) {
+                boolean ours = machines.contains(vm.uuid());
                 if (ours && !otherInterfaceOnHost(vm.uuid(), vmi.uuid(), host.get())) {
                     dropped = true;
                 } else {

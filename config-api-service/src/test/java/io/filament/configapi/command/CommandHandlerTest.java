@@ -368,15 +368,25 @@ class CommandHandlerTest {
                 + "'host1'],'virtual_router_ip_address':'127.0.0.11'}");
         StoredObject vm = create(ConfigType.VIRTUAL_MACHINE, "{'fq_name':['vm1']}");
 
-        StoredObject vmi = create(ConfigType.VIRTUAL_MACHINE_INTERFACE, "{'fq_name':['default-domain','demo','p1'],"
-                + "'virtual_network_refs':[{'uuid':'" + vn.uuid() + "'}],'virtual_machine_refs':[{'uuid':'"
-                + vm.uuid() + "'}],'virtual_machine_interface_bindings':{'key_value_pair':[{'key':'host_id',"
-                + "'value':'host1'}]}}");
+        StoredObject other = create(ConfigType.VIRTUAL_MACHINE, "{'fq_name':['vm2']}");
+
+        StoredObject vmi = boundInterface("p1", vn, vm, "host1");
+        StoredObject otherVmi = boundInterface("p2", vn, other, "host1");
 
         assertThat(state.find(router.uuid()).orElseThrow().refsTo(ConfigType.VIRTUAL_MACHINE))
-                .extracting(RefLink::uuid).containsExactly(vm.uuid());
+                .extracting(RefLink::uuid).containsExactly(vm.uuid(), other.uuid());
         run(new Command.DeleteObject(ConfigType.VIRTUAL_MACHINE_INTERFACE, vmi.uuid(), OptionalLong.empty()));
+        assertThat(state.find(router.uuid()).orElseThrow().refsTo(ConfigType.VIRTUAL_MACHINE))
+                .extracting(RefLink::uuid).containsExactly(other.uuid());
+        run(new Command.DeleteObject(ConfigType.VIRTUAL_MACHINE_INTERFACE, otherVmi.uuid(), OptionalLong.empty()));
         assertThat(state.find(router.uuid()).orElseThrow().refsTo(ConfigType.VIRTUAL_MACHINE)).isEmpty();
+    }
+
+    private StoredObject boundInterface(String name, StoredObject vn, StoredObject vm, String host) {
+        return create(ConfigType.VIRTUAL_MACHINE_INTERFACE, "{'fq_name':['default-domain','demo','" + name + "'],"
+                + "'virtual_network_refs':[{'uuid':'" + vn.uuid() + "'}],'virtual_machine_refs':[{'uuid':'"
+                + vm.uuid() + "'}],'virtual_machine_interface_bindings':{'key_value_pair':[{'key':'host_id',"
+                + "'value':'" + host + "'}]}}");
     }
 
     @Test
