@@ -102,9 +102,9 @@ class ConfigApiConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(CassandraConfigStore store, Producer<String, byte[]> producer, JsonMapper json,
-                            TopicProvisioner topics, ConfigApiProperties p, Clock clock) {
+                            TopicProvisioner topics, ConfigApiProperties p, Clock clock, MeterRegistry registry) {
         return new OutboxRelay(store, producer, new CloudEventRecords(json, p.source(), p.eventsTopic(),
-                p.snapshotsTopic()), topics, clock, instance);
+                p.snapshotsTopic()), topics, clock, instance, registry);
     }
 
     @Bean

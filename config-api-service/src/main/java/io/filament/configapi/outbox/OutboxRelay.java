@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -77,12 +79,18 @@ public final class OutboxRelay implements Runnable {
     private final Set<String> halfDone = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long leasesRenewedAt;
     private volatile boolean running = true;
+    /** Events sent from memory right after their commit, and events the scan read back from the log and sent. */
+    private final Counter sentFresh;
+    private final Counter sentByScan;
+    /** Scans due by the timer, and scans started at once because a fresh event had to stay for one. */
+    private final Counter timedScans;
+    private final Counter leftBehindScans;
     private volatile Optional<Instant> failingSince = Optional.empty();
     private volatile String lastFailure = "";
     private long backoffMillis;
 
     public OutboxRelay(CassandraConfigStore store, Producer<String, byte[]> producer, CloudEventRecords records,
-                       TopicProvisioner topics, Clock clock, String instance) {
+                       TopicProvisioner topics, Clock clock, String instance, MeterRegistry registry) {
         this.store = store;
         this.outbox = store.outbox();
         this.producer = producer;
@@ -91,6 +99,20 @@ public final class OutboxRelay implements Runnable {
         this.clock = clock;
         this.instance = instance;
         this.heldSince = new long[outbox.shards()];
+        this.sentFresh = sentCounter(registry, "fresh");
+        this.sentByScan = sentCounter(registry, "scan");
+        this.timedScans = scanCounter(registry, "timer");
+        this.leftBehindScans = scanCounter(registry, "left-behind");
+    }
+
+    private static Counter sentCounter(MeterRegistry registry, String path) {
+        return Counter.builder("filament.config.relay.events").tag("path", path)
+                .description("Events the outbox relay sent to Kafka, by the path that sent them").register(registry);
+    }
+
+    private static Counter scanCounter(MeterRegistry registry, String trigger) {
+        return Counter.builder("filament.config.relay.scans").tag("trigger", trigger)
+                .description("Passes over the outbox shards, by what started them").register(registry);
     }
 
     /** Called with each event as soon as it is committed, so that it leaves without waiting for a scan. */
@@ -135,6 +157,7 @@ public final class OutboxRelay implements Runnable {
                 renewLeases();
                 boolean leftBehind = publishFresh();
                 if (leftBehind || clock.millis() >= nextScanAt) {
+                    (leftBehind ? leftBehindScans : timedScans).increment();
                     busy = scan();
                     nextScanAt = nextScan(busy);
                     if (!busy && fresh.isEmpty()) {
@@ -219,6 +242,7 @@ public final class OutboxRelay implements Runnable {
                 continue;
             }
             ofObject.add(send(event));
+            sentFresh.increment();
         }
         if (sent.values().stream().allMatch(List::isEmpty)) {
             return leftBehind;
@@ -401,6 +425,7 @@ public final class OutboxRelay implements Runnable {
             }
             store.reproject(event, previous);
             sent.add(send(event));
+            sentByScan.increment();
             previous = Optional.of(event);
             expected++;
         }

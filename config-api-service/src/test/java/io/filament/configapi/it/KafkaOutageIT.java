@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The outbox gets every committed change to Kafka, in order, after the broker was down while they were made. */
@@ -68,9 +70,18 @@ class KafkaOutageIT {
                 });
                 PublishedEvents.read(broker.bootstrap(), topics.events()).assertOncePerVersionInOrderWithHeaders();
                 await().atMost(Duration.ofSeconds(60)).until(() -> relay.failingSince().isEmpty());
+                // what the outage held back went out through the scan of the outbox, and the relay's counter says so
+                assertThat(sentByScan(api.get("/actuator/prometheus").body())).isPositive();
                 assertThat(TopicReader.readAll(broker.bootstrap(), topics.snapshots()).stream()
                         .filter(r -> r.key().equals("virtual-network/" + vn))).hasSize(2);
             }
         }
+    }
+
+    private static double sentByScan(String metrics) {
+        Matcher m = Pattern.compile("filament_config_relay_events_total\\{[^}]*path=\"scan\"[^}]*} (\\S+)")
+                .matcher(metrics);
+        assertThat(m.find()).as("filament_config_relay_events_total{path=scan} in %s", metrics).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 }
