@@ -76,8 +76,9 @@ public final class ServiceNode implements InfraNode {
         ServiceGc gc = ServiceGc.fromEnvironment();
         List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
                 "-Xmx" + spec.heap(), gc.option(), "-Xss512k",
-                // every collection with its pause, wall-clock stamped, beside the service's log (two 5 MB files)
-                "-Xlog:gc:file=" + gcLog() + ":time,uptime:filecount=2,filesize=5m",
+                // every collection with its pause and its CPU time (user, sys, real: a real well above user + sys is
+                // a collector waiting for a core), wall-clock stamped, beside the service's log (two 5 MB files)
+                "-Xlog:gc,gc+cpu:file=" + gcLog() + ":time,uptime:filecount=2,filesize=5m",
                 // Netty 4.2's adaptive allocator breaks the Cassandra driver under concurrent LWTs; pooled does not.
                 "-Dio.netty.allocator.type=pooled",
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
