@@ -6,6 +6,7 @@ import io.filament.configapi.command.DefaultObjects;
 import io.filament.configapi.door.CommandDoor;
 import io.filament.configapi.error.ConflictException;
 import io.filament.configapi.outbox.CloudEventRecords;
+import io.filament.configapi.outbox.CommitsUnderWay;
 import io.filament.configapi.outbox.OutboxRelay;
 import io.filament.configapi.outbox.TopicProvisioner;
 import io.filament.configapi.registry.TypeRegistry;
@@ -101,10 +102,16 @@ class ConfigApiConfiguration {
     }
 
     @Bean
+    CommitsUnderWay commitsUnderWay() {
+        return new CommitsUnderWay();
+    }
+
+    @Bean
     OutboxRelay outboxRelay(CassandraConfigStore store, Producer<String, byte[]> producer, JsonMapper json,
-                            TopicProvisioner topics, ConfigApiProperties p, Clock clock, MeterRegistry registry) {
+                            TopicProvisioner topics, ConfigApiProperties p, Clock clock, MeterRegistry registry,
+                            CommitsUnderWay underWay) {
         return new OutboxRelay(store, producer, new CloudEventRecords(json, p.source(), p.eventsTopic(),
-                p.snapshotsTopic()), topics, clock, instance, registry);
+                p.snapshotsTopic()), topics, clock, instance, registry, underWay);
     }
 
     @Bean
@@ -114,8 +121,8 @@ class ConfigApiConfiguration {
 
     @Bean
     ConfigCommandService configCommandService(CommandHandler handler, CassandraConfigStore store, OutboxRelay relay,
-                                              StageTimers timers) {
-        ConfigCommandService service = new ConfigCommandService(handler, store, relay::committed, timers);
+                                              CommitsUnderWay underWay, StageTimers timers) {
+        ConfigCommandService service = new ConfigCommandService(handler, store, relay::committed, underWay, timers);
         for (var command : DefaultObjects.commands()) {
             boolean present = store.find(command.type(), TypeRegistry.fqNameOf(command.body())).isPresent();
             if (!present) {

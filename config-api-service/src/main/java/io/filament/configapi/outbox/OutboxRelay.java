@@ -65,11 +65,14 @@ public final class OutboxRelay implements Runnable {
     private final TopicProvisioner topics;
     private final Clock clock;
     private final String instance;
+    private final CommitsUnderWay underWay;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Queue<StoredEvent> fresh = new ConcurrentLinkedQueue<>();
     private final InFlightWrites bookkeeping = new InFlightWrites(WRITES_IN_FLIGHT);
     private final PublishedVersions publishedVersions = new PublishedVersions(65_536);
     private long nextScanAt;
+    /** Whether the fast path left an event behind during the last scan, so that the next one comes at once. */
+    private boolean leftBehindInScan;
     private long lastFoundAt;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
     private volatile long caughtUpWith = -1;
@@ -90,7 +93,8 @@ public final class OutboxRelay implements Runnable {
     private long backoffMillis;
 
     public OutboxRelay(CassandraConfigStore store, Producer<String, byte[]> producer, CloudEventRecords records,
-                       TopicProvisioner topics, Clock clock, String instance, MeterRegistry registry) {
+                       TopicProvisioner topics, Clock clock, String instance, MeterRegistry registry,
+                       CommitsUnderWay underWay) {
         this.store = store;
         this.outbox = store.outbox();
         this.producer = producer;
@@ -98,6 +102,7 @@ public final class OutboxRelay implements Runnable {
         this.topics = topics;
         this.clock = clock;
         this.instance = instance;
+        this.underWay = underWay;
         this.heldSince = new long[outbox.shards()];
         this.sentFresh = sentCounter(registry, "fresh");
         this.sentByScan = sentCounter(registry, "scan");
@@ -155,7 +160,7 @@ public final class OutboxRelay implements Runnable {
             try {
                 topics.ensure();
                 renewLeases();
-                boolean leftBehind = publishFresh();
+                boolean leftBehind = publishFresh() || leftBehindInScan;
                 if (leftBehind || clock.millis() >= nextScanAt) {
                     (leftBehind ? leftBehindScans : timedScans).increment();
                     busy = scan();
@@ -198,14 +203,23 @@ public final class OutboxRelay implements Runnable {
         return now + (quiet ? QUIET_SCAN_INTERVAL : SCAN_INTERVAL).toMillis();
     }
 
-    /** One pass over this instance's shards (their markers read in parallel); true when it published something. */
+    /**
+     * One pass over this instance's shards (their markers read in parallel); true when it published something. The
+     * markers of objects whose commit is under way here stay for the fast path (or, if that commit fails, for a later
+     * scan), and the events handed over while the markers were read leave by the fast path before the scan looks at
+     * their objects' progress.
+     */
     private boolean scan() {
         bookkeeping.awaitAll();
+        Map<Integer, List<Outbox.Marker>> pending = outbox.pending(owned, BATCH);
+        leftBehindInScan = publishFresh();
+        bookkeeping.awaitAll();
         boolean published = false;
-        for (var shard : outbox.pending(owned, BATCH).entrySet()) {
+        for (var shard : pending.entrySet()) {
             renewLeases();
-            if (owned.get(shard.getKey())) {
-                published |= relayShard(shard.getValue());
+            List<Outbox.Marker> markers = shard.getValue().stream().filter(m -> !underWay.underWay(m.uuid())).toList();
+            if (owned.get(shard.getKey()) && !markers.isEmpty()) {
+                published |= relayShard(markers);
             }
         }
         return published;

@@ -3,13 +3,16 @@ package io.filament.configapi.service;
 import io.filament.configapi.command.Command;
 import io.filament.configapi.command.CommandHandler;
 import io.filament.configapi.command.Decision;
+import io.filament.configapi.command.ObjectChange;
 import io.filament.configapi.command.ReadAhead;
 import io.filament.configapi.error.ConflictException;
+import io.filament.configapi.outbox.CommitsUnderWay;
 import io.filament.configapi.store.CassandraConfigStore;
 import io.filament.configapi.store.CommitConflict;
 import io.filament.configapi.store.StageTimers;
 import io.filament.configapi.store.StoreView;
 import io.filament.configapi.store.StoredEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
@@ -29,14 +32,16 @@ public final class ConfigCommandService {
     private final CommandHandler handler;
     private final CassandraConfigStore store;
     private final Consumer<StoredEvent> committed;
+    private final CommitsUnderWay underWay;
     private final StageTimers timers;
 
     /**
      * {@code committed} gets every event as soon as it is committed (the outbox relay publishes it at once), possibly
-     * on one of the Cassandra driver's threads.
+     * on one of the Cassandra driver's threads; {@code underWay} shows the objects of each commit until then.
      */
     public ConfigCommandService(CommandHandler handler, CassandraConfigStore store, Consumer<StoredEvent> committed,
-                                StageTimers timers) {
+                                CommitsUnderWay underWay, StageTimers timers) {
+        this.underWay = underWay;
         this.timers = timers;
         this.handler = handler;
         this.store = store;
@@ -52,7 +57,13 @@ public final class ConfigCommandService {
                 if (decision.changes().isEmpty()) {
                     return decision;
                 }
-                store.commit(decision, correlationId, committed);
+                List<String> uuids = decision.changes().stream().map(ObjectChange::uuid).toList();
+                underWay.begin(uuids);
+                try {
+                    store.commit(decision, correlationId, committed);
+                } finally {
+                    underWay.end(uuids);
+                }
                 log.debug("Committed {} {}: {} change(s)", command.type().dashed(), decision.subjectUuid(),
                         decision.changes().size());
                 return decision;
