@@ -205,21 +205,22 @@ public final class OutboxRelay implements Runnable {
 
     /**
      * One pass over this instance's shards (their markers read in parallel); true when it published something. The
-     * markers of objects whose commit is under way here stay for the fast path (or, if that commit fails, for a later
-     * scan), and the events handed over while the markers were read leave by the fast path before the scan looks at
-     * their objects' progress.
+     * markers of objects whose commit is under way here are set aside for the fast path (or, if that commit fails,
+     * for a later scan). A commit no longer under way has handed its events over, so the fast path sends those before
+     * the scan looks at their objects' progress, and the scan finds them published.
      */
     private boolean scan() {
         bookkeeping.awaitAll();
-        Map<Integer, List<Outbox.Marker>> pending = outbox.pending(owned, BATCH);
+        Map<Integer, List<Outbox.Marker>> toRelay = new LinkedHashMap<>();
+        outbox.pending(owned, BATCH).forEach((shard, markers) -> toRelay.put(shard,
+                markers.stream().filter(m -> !underWay.underWay(m.uuid())).toList()));
         leftBehindInScan = publishFresh();
         bookkeeping.awaitAll();
         boolean published = false;
-        for (var shard : pending.entrySet()) {
+        for (var shard : toRelay.entrySet()) {
             renewLeases();
-            List<Outbox.Marker> markers = shard.getValue().stream().filter(m -> !underWay.underWay(m.uuid())).toList();
-            if (owned.get(shard.getKey()) && !markers.isEmpty()) {
-                published |= relayShard(markers);
+            if (owned.get(shard.getKey()) && !shard.getValue().isEmpty()) {
+                published |= relayShard(shard.getValue());
             }
         }
         return published;
